@@ -1,0 +1,76 @@
+package dev.weft.examples.words;
+
+import dev.weft.Each;
+import dev.weft.Input;
+import dev.weft.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Word frequencies over a directory of text files, as a Weft pipeline: list the files, count the
+ * words of each file in parallel, add the counts up and report the most frequent words.
+ *
+ * <p>The annotation processor checks this graph when the class compiles and generates
+ * {@code WordStatsFlow}, with a typed key per task and input.
+ */
+public class WordStats {
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
+
+  /** The text files under {@code corpus}, in a stable order. */
+  @Task
+  public List<Path> files(@Input Path corpus) throws IOException {
+    try (Stream<Path> walk = Files.walk(corpus)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".txt"))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+  }
+
+  /** How often each word occurs in one file; runs once per file, in parallel. */
+  @Task
+  public Map<String, Long> counts(@Each("files") Path file) throws IOException {
+    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines
+          .flatMap(NON_WORD::splitAsStream)
+          .filter(word -> !word.isEmpty())
+          .map(word -> word.toLowerCase(Locale.ROOT))
+          .collect(Collectors.groupingBy(word -> word, TreeMap::new, Collectors.counting()));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The counts of all files added up. */
+  @Task
+  public Map<String, Long> total(List<Map<String, Long>> counts) {
+    Map<String, Long> total = new TreeMap<>();
+    for (Map<String, Long> fileCounts : counts) {
+      fileCounts.forEach((word, n) -> total.merge(word, n, Long::sum));
+    }
+    return total;
+  }
+
+  /** The {@code top} most frequent words, one per line, most frequent first. */
+  @Task(cache = false)
+  public String report(Map<String, Long> total, @Input int top) {
+    return total.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(top)
+        .map(e -> String.format(Locale.ROOT, "%8d  %s", e.getValue(), e.getKey()))
+        .collect(Collectors.joining("\n"));
+  }
+}

@@ -1,0 +1,120 @@
+package dev.weft.processor.base;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.SimpleTypeVisitor14;
+import javax.lang.model.util.Types;
+
+/** Type questions the stages ask, answered with javac's own {@link Types}. */
+public final class MoreTypes {
+  private final Types types;
+  private final Elements elements;
+
+  public MoreTypes(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+  }
+
+  /** The javac type utilities, for the questions this class does not wrap. */
+  public Types types() {
+    return types;
+  }
+
+  /** The boxed type of a primitive, {@code Void} for {@code void}, other types unchanged. */
+  public TypeMirror boxed(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return types.boxedClass(types.getPrimitiveType(type.getKind())).asType();
+    }
+    if (type.getKind() == TypeKind.VOID) {
+      return declared("java.lang.Void").orElseThrow();
+    }
+    return type;
+  }
+
+  /** The type of the class with that canonical name, if it is on the compile classpath. */
+  public Optional<TypeMirror> declared(String canonicalName) {
+    TypeElement element = elements.getTypeElement(canonicalName);
+    return element == null ? Optional.empty() : Optional.of(types.erasure(element.asType()));
+  }
+
+  /** Whether {@code type} is a subtype of the (erased) class with that canonical name. */
+  public boolean isSubtypeOf(TypeMirror type, String canonicalName) {
+    return declared(canonicalName)
+        .map(target -> types.isAssignable(types.erasure(type), target))
+        .orElse(false);
+  }
+
+  /**
+   * The first type argument {@code type} gives to its supertype {@code canonicalName} — the
+   * {@code E} of {@code Collection<E>}, the {@code T} of {@code CompletionStage<T>} — with a
+   * wildcard replaced by its upper bound and a raw supertype read as {@code Object}. Empty when
+   * {@code type} is not a subtype.
+   */
+  public Optional<TypeMirror> typeArgumentOf(TypeMirror type, String canonicalName) {
+    Optional<TypeMirror> target = declared(canonicalName);
+    if (target.isEmpty() || !isSubtypeOf(type, canonicalName)) {
+      return Optional.empty();
+    }
+    // Breadth-first over the supertypes, so that the type arguments of the path are substituted
+    // by javac itself (directSupertypes does that) rather than by hand.
+    Deque<TypeMirror> queue = new ArrayDeque<>(List.of(type));
+    while (!queue.isEmpty()) {
+      TypeMirror current = queue.poll();
+      if (types.isSameType(types.erasure(current), target.get())) {
+        List<? extends TypeMirror> arguments = ((DeclaredType) current).getTypeArguments();
+        return Optional.of(arguments.isEmpty() ? object() : upperBound(arguments.get(0)));
+      }
+      queue.addAll(types.directSupertypes(current));
+    }
+    return Optional.of(object());
+  }
+
+  /** Whether {@code type} or any type it is built from could not be resolved by javac. */
+  public boolean containsError(TypeMirror type) {
+    return type.accept(
+        new SimpleTypeVisitor14<Boolean, Void>(false) {
+          @Override
+          public Boolean visitError(javax.lang.model.type.ErrorType t, Void unused) {
+            return true;
+          }
+
+          @Override
+          public Boolean visitDeclared(DeclaredType t, Void unused) {
+            return t.getTypeArguments().stream().anyMatch(MoreTypes.this::containsError);
+          }
+
+          @Override
+          public Boolean visitArray(ArrayType t, Void unused) {
+            return containsError(t.getComponentType());
+          }
+
+          @Override
+          public Boolean visitWildcard(WildcardType t, Void unused) {
+            return (t.getExtendsBound() != null && containsError(t.getExtendsBound()))
+                || (t.getSuperBound() != null && containsError(t.getSuperBound()));
+          }
+        },
+        null);
+  }
+
+  private TypeMirror upperBound(TypeMirror argument) {
+    if (argument.getKind() == TypeKind.WILDCARD) {
+      TypeMirror bound = ((WildcardType) argument).getExtendsBound();
+      return bound == null ? object() : bound;
+    }
+    return argument;
+  }
+
+  private TypeMirror object() {
+    return elements.getTypeElement("java.lang.Object").asType();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.weft.processor.rules;
+
+import com.google.common.collect.ImmutableList;
+import dev.weft.processor.base.Diagnostic;
+import dev.weft.processor.base.ErrorReporter;
+import dev.weft.processor.base.Location;
+import dev.weft.processor.graph.TaskGraph;
+import dev.weft.processor.model.TaskMethod;
+import dev.weft.processor.model.TaskParameter;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+/**
+ * Every parameter that is not an {@code @Input} reads a task or input of the same class: by its
+ * own name, by {@code @From} or by {@code @Each}.
+ */
+final class MissingDependencyRule implements GraphRule {
+  private final ErrorReporter reporter;
+
+  MissingDependencyRule(ErrorReporter reporter) {
+    this.reporter = reporter;
+  }
+
+  @Override
+  public void check(TaskGraph graph) {
+    for (TaskMethod task : graph.source().tasks()) {
+      for (TaskParameter parameter : task.parameters()) {
+        if (parameter.kind() == TaskParameter.Kind.INPUT
+            || graph.keyTypes().containsKey(parameter.source())) {
+          continue;
+        }
+        String suggestion = didYouMean(graph, parameter.source());
+        if (parameter.kind() == TaskParameter.Kind.PLAIN) {
+          reporter.error(
+              Diagnostic.MISSING,
+              Location.of(parameter.element()),
+              "parameter '%s' of %s names no task or input of %s;%s Add @Input to read it from"
+                  + " the run's inputs, or @From(\"task\") to read a task of another name.",
+              parameter.parameterName(),
+              task.displayName(),
+              graph.source().simpleName(),
+              suggestion);
+        } else {
+          String annotation = parameter.kind() == TaskParameter.Kind.FROM ? "@From" : "@Each";
+          reporter.error(
+              Diagnostic.MISSING,
+              Location.of(parameter.element(), parameter.annotation().orElseThrow(), "value"),
+              "%s(\"%s\") on parameter '%s' of %s names no task or input of %s;%s Name one of"
+                  + " its tasks, or declare the value as an input with @Input.",
+              annotation,
+              parameter.source(),
+              parameter.parameterName(),
+              task.displayName(),
+              graph.source().simpleName(),
+              suggestion);
+        }
+      }
+    }
+  }
+
+  /** {@code " did you mean 'lines'?"} for the nearest names, or nothing when none is near. */
+  private static String didYouMean(TaskGraph graph, String missing) {
+    int limit = Math.max(2, missing.length() / 3);
+    ImmutableList<String> near =
+        graph.keyTypes().keySet().stream()
+            .filter(name -> EditDistance.between(missing, name) <= limit)
+            .sorted(
+                Comparator.comparingInt((String name) -> EditDistance.between(missing, name))
+                    .thenComparing(Comparator.naturalOrder()))
+            .limit(3)
+            .collect(ImmutableList.toImmutableList());
+    if (near.isEmpty()) {
+      return "";
+    }
+    return near.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" or ", " did you mean ", "?"));
+  }
+}
