@@ -9,20 +9,17 @@ import dev.weft.Each;
 import dev.weft.From;
 import dev.weft.Input;
 import dev.weft.Task;
-import dev.weft.processor.base.Diagnostic;
 import dev.weft.processor.base.ErrorReporter;
-import dev.weft.processor.base.Location;
 import dev.weft.processor.base.MoreTypes;
 import dev.weft.processor.graph.TaskGraph;
 import dev.weft.processor.graph.TaskGraphBuilder;
 import dev.weft.processor.model.TaskClass;
 import dev.weft.processor.read.LocalTaskScanner;
+import dev.weft.processor.read.StrayAnnotationChecker;
 import dev.weft.processor.read.TaskClassReader;
 import dev.weft.processor.rules.GraphRule;
 import dev.weft.processor.rules.GraphRules;
 import dev.weft.processor.writer.FlowWriter;
-import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -32,8 +29,6 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -61,6 +56,7 @@ public final class WeftProcessor extends AbstractProcessor {
   private TaskGraphBuilder graphBuilder;
   private ImmutableList<GraphRule> rules;
   private FlowWriter writer;
+  private StrayAnnotationChecker strayAnnotations;
   private Optional<Trees> trees;
 
   /** Names of classes waiting for a later round, in the order they were first seen. */
@@ -74,7 +70,8 @@ public final class WeftProcessor extends AbstractProcessor {
     reader = new TaskClassReader(reporter, types, env.getElementUtils());
     graphBuilder = new TaskGraphBuilder(types, env.getElementUtils());
     rules = GraphRules.all(reporter, types);
-    writer = new FlowWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
+    writer = new FlowWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils(), reporter);
+    strayAnnotations = new StrayAnnotationChecker(reporter);
     trees = treesOf(env);
   }
 
@@ -107,7 +104,7 @@ public final class WeftProcessor extends AbstractProcessor {
         classes.add(type);
       }
     }
-    reportParametersOutsideTasks(round);
+    strayAnnotations.check(round);
     scanLocalClasses(round);
 
     for (TypeElement type : classes) {
@@ -120,14 +117,14 @@ public final class WeftProcessor extends AbstractProcessor {
       }
       try {
         process(type);
-      } catch (RuntimeException | IOException e) {
+      } catch (RuntimeException e) {
         reporter.internalError(type, e);
       }
     }
     return false;
   }
 
-  private void process(TypeElement type) throws IOException {
+  private void process(TypeElement type) {
     int errorsBefore = reporter.errorCount();
     Optional<TaskClass> read = reader.read(type);
     if (read.isEmpty()) {
@@ -139,30 +136,6 @@ public final class WeftProcessor extends AbstractProcessor {
     }
     if (reporter.errorCount() == errorsBefore) {
       writer.write(graph);
-    }
-  }
-
-  /** {@code @Input}, {@code @From} and {@code @Each} mean something only on task parameters. */
-  private void reportParametersOutsideTasks(RoundEnvironment round) {
-    for (Class<? extends Annotation> annotation :
-        ImmutableList.of(Input.class, From.class, Each.class)) {
-      for (Element parameter : round.getElementsAnnotatedWith(annotation)) {
-        Element method = parameter.getEnclosingElement();
-        if (method.getKind() == ElementKind.METHOD
-            && ((ExecutableElement) method).getAnnotation(Task.class) != null) {
-          continue;
-        }
-        reporter.error(
-            Diagnostic.NOT_A_TASK,
-            Location.of(parameter),
-            "@%s on parameter '%s' of %s has no effect: %s is not a @Task method. Annotate the"
-                + " method with @Task, or remove @%s.",
-            annotation.getSimpleName(),
-            parameter.getSimpleName(),
-            method.getSimpleName(),
-            method.getSimpleName(),
-            annotation.getSimpleName());
-      }
     }
   }
 

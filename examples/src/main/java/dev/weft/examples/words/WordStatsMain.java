@@ -10,9 +10,9 @@ import java.util.Locale;
  * inputs and tasks with their exact types, and its graph as Mermaid (default), DOT or JSON.
  *
  * <pre>
- * mvn -q -pl examples -am package -DskipTests exec:java                       # Mermaid
- * mvn -q -pl examples -am package -DskipTests exec:java -Dexec.args=dot       # Graphviz DOT
- * mvn -q -pl examples -am package -DskipTests exec:java -Dexec.args=json      # JSON
+ * mvn -q -pl examples -am package -DskipTests -Pexample                      # Mermaid
+ * mvn -q -pl examples -am package -DskipTests -Pexample -Dexec.args=dot    # Graphviz DOT
+ * mvn -q -pl examples -am package -DskipTests -Pexample -Dexec.args=json   # JSON
  * </pre>
  */
 public final class WordStatsMain {

@@ -23,6 +23,10 @@ public enum Diagnostic {
   CONSTANT_CLASH("weft/constant-clash"),
   /** A task or input name that is not a Java identifier. */
   NAME("weft/name"),
+  /** A type in a task's signature that the generated flow cannot name. */
+  INACCESSIBLE_TYPE("weft/inaccessible-type"),
+  /** The name of the flow to generate is taken by another class. */
+  FLOW_NAME_TAKEN("weft/flow-name-taken"),
   /** A private task method. */
   PRIVATE_TASK("weft/private-task"),
   /** An abstract task method. */

@@ -4,6 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -101,6 +104,48 @@ public final class MoreTypes {
           public Boolean visitWildcard(WildcardType t, Void unused) {
             return (t.getExtendsBound() != null && containsError(t.getExtendsBound()))
                 || (t.getSuperBound() != null && containsError(t.getSuperBound()));
+          }
+        },
+        null);
+  }
+
+  /**
+   * A class named in {@code type} — itself, a type argument, an array's component, a wildcard's
+   * bound — that code in {@code from} cannot name: private, or protected in another package (at
+   * any level of nesting). Empty when code in {@code from} can name every class of the type.
+   */
+  public Optional<TypeElement> inaccessibleFrom(TypeMirror type, PackageElement from) {
+    return type.accept(
+        new SimpleTypeVisitor14<Optional<TypeElement>, Void>(Optional.empty()) {
+          @Override
+          public Optional<TypeElement> visitDeclared(DeclaredType t, Void unused) {
+            for (Element e = t.asElement(); e instanceof TypeElement nested; e = e.getEnclosingElement()) {
+              boolean hidden =
+                  nested.getModifiers().contains(Modifier.PRIVATE)
+                      || (nested.getModifiers().contains(Modifier.PROTECTED)
+                          && !elements.getPackageOf(nested).equals(from));
+              if (hidden) {
+                return Optional.of(nested);
+              }
+            }
+            for (TypeMirror argument : t.getTypeArguments()) {
+              Optional<TypeElement> found = argument.accept(this, null);
+              if (found.isPresent()) {
+                return found;
+              }
+            }
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<TypeElement> visitArray(ArrayType t, Void unused) {
+            return t.getComponentType().accept(this, null);
+          }
+
+          @Override
+          public Optional<TypeElement> visitWildcard(WildcardType t, Void unused) {
+            TypeMirror bound = t.getExtendsBound() != null ? t.getExtendsBound() : t.getSuperBound();
+            return bound == null ? Optional.empty() : bound.accept(this, null);
           }
         },
         null);

@@ -3,6 +3,7 @@ package dev.weft.processor.model;
 import com.google.common.collect.ImmutableList;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
@@ -46,5 +47,15 @@ public record TaskMethod(
   /** How messages name the method: {@code files(...)}. */
   public String displayName() {
     return element.getSimpleName() + "(...)";
+  }
+
+  /**
+   * The method with its parameter types, {@code count(java.lang.String)}, for messages that must
+   * tell overloads apart.
+   */
+  public String signature() {
+    return parameters.stream()
+        .map(p -> p.type().toString())
+        .collect(Collectors.joining(", ", element.getSimpleName() + "(", ")"));
   }
 }

@@ -3,6 +3,7 @@ package dev.weft.processor.read;
 import dev.weft.processor.base.Diagnostic;
 import dev.weft.processor.base.ErrorReporter;
 import dev.weft.processor.base.Location;
+import dev.weft.processor.base.Names;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -49,7 +50,7 @@ final class ClassValidator {
           "class %s declares type parameters %s; each task's key needs one concrete type. Remove"
               + " the type parameters, or declare the tasks in a subclass that fixes them.",
           name,
-          type.getTypeParameters());
+          Names.typeParameters(type.getTypeParameters()));
       return false;
     }
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
@@ -63,17 +64,19 @@ final class ClassValidator {
             FIX);
         return false;
       }
-      if (t.getNestingKind() == NestingKind.MEMBER
-          && !t.getModifiers().contains(Modifier.STATIC)
-          && t.getKind() == ElementKind.CLASS) {
-        reporter.error(
-            Diagnostic.TASK_CLASS,
-            here,
-            "class %s is a non-static inner class; %s. Make it static.",
-            t.getSimpleName(),
-            FIX);
-        return false;
-      }
+    }
+    // Only the class itself must be static: a static class nested in an inner class (legal since
+    // Java 16) is reachable without an instance of the inner class.
+    if (type.getNestingKind() == NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)
+        && type.getKind() == ElementKind.CLASS) {
+      reporter.error(
+          Diagnostic.TASK_CLASS,
+          here,
+          "class %s is a non-static inner class; %s. Make it static.",
+          name,
+          FIX);
+      return false;
     }
     return true;
   }

@@ -21,6 +21,12 @@ import java.util.Set;
  * compilation units that import {@code dev.weft} and reports those methods. It matches the
  * annotation by name, as the trees are not attributed yet; a fully qualified
  * {@code @dev.weft.Task} matches too.
+ *
+ * <p>Limitation: javac runs the processor only when the compilation has a {@code @Task} (or other
+ * Weft annotation) outside local classes, so a compilation whose only tasks are in local classes
+ * is not scanned. Claiming {@code "*"} would lift it at the cost of running on every
+ * compilation and weakening Gradle's incremental processing; a task in a local class is a rare
+ * mistake that the first full build reports.
  */
 public final class LocalTaskScanner {
   private static final Set<Tree.Kind> TYPE_KINDS =

@@ -5,15 +5,19 @@ import dev.weft.Task;
 import dev.weft.processor.base.Diagnostic;
 import dev.weft.processor.base.ErrorReporter;
 import dev.weft.processor.base.Location;
+import dev.weft.processor.base.Names;
 import dev.weft.processor.base.MoreTypes;
 import dev.weft.processor.model.TaskMethod;
 import dev.weft.processor.model.TaskParameter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -31,9 +35,11 @@ final class MethodReader {
   private final MoreTypes types;
   private final ParameterReader parameters;
   private final UncacheableTypes uncacheable;
+  private final Elements elements;
 
   MethodReader(ErrorReporter reporter, MoreTypes types, Elements elements) {
     this.reporter = reporter;
+    this.elements = elements;
     this.types = types;
     this.parameters = new ParameterReader(reporter);
     this.uncacheable = new UncacheableTypes(types, elements);
@@ -43,7 +49,8 @@ final class MethodReader {
     Task task = method.getAnnotation(Task.class);
     String name = task.value().isEmpty() ? method.getSimpleName().toString() : task.value();
     checkModifiers(method);
-    if (!SourceVersion.isIdentifier(name)) {
+    checkSignatureTypes(method);
+    if (!Names.isValid(name)) {
       reporter.error(
           Diagnostic.NAME,
           Location.of(method, annotation, "value"),
@@ -144,7 +151,32 @@ final class MethodReader {
               + " concrete types for the graph to be checked. Replace the type parameters with"
               + " concrete types.",
           display,
-          method.getTypeParameters());
+          Names.typeParameters(method.getTypeParameters()));
+    }
+  }
+
+  /** The generated flow, in the class's package, must be able to name every signature type. */
+  private void checkSignatureTypes(ExecutableElement method) {
+    PackageElement here = elements.getPackageOf(method);
+    List<TypeMirror> signature = new ArrayList<>();
+    signature.add(method.getReturnType());
+    method.getParameters().forEach(p -> signature.add(p.asType()));
+    for (TypeMirror type : signature) {
+      Optional<TypeElement> hidden = types.inaccessibleFrom(type, here);
+      if (hidden.isPresent()) {
+        reporter.error(
+            Diagnostic.INACCESSIBLE_TYPE,
+            Location.of(method),
+            "task method %s uses %s, which is %s; the generated flow, in package %s, must name"
+                + " the types of a task's value and parameters. Make %s package-private or"
+                + " public.",
+            Names.display(method),
+            hidden.get().getQualifiedName(),
+            hidden.get().getModifiers().contains(Modifier.PRIVATE) ? "private" : "protected",
+            here.getQualifiedName(),
+            hidden.get().getSimpleName());
+        return;
+      }
     }
   }
 

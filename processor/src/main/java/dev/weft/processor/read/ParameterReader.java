@@ -7,11 +7,11 @@ import dev.weft.Input;
 import dev.weft.processor.base.Diagnostic;
 import dev.weft.processor.base.ErrorReporter;
 import dev.weft.processor.base.Location;
+import dev.weft.processor.base.Names;
 import dev.weft.processor.model.TaskParameter;
 import dev.weft.processor.model.TaskParameter.Kind;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import javax.lang.model.SourceVersion;
+import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -44,9 +44,10 @@ final class ParameterReader {
               + " element of a collection.",
           parameterName,
           method.getSimpleName(),
-          weft.stream()
-              .map(a -> "@" + a.getAnnotationType().asElement().getSimpleName())
-              .collect(Collectors.joining(" and ")));
+          listed(
+              weft.stream()
+                  .map(a -> "@" + a.getAnnotationType().asElement().getSimpleName())
+                  .collect(ImmutableList.toImmutableList())));
     }
     AnnotationMirror annotation = weft.get(0);
     String type = qualifiedName(annotation);
@@ -71,7 +72,16 @@ final class ParameterReader {
       AnnotationMirror annotation,
       String name,
       String what) {
-    if (!SourceVersion.isIdentifier(name)) {
+    if (name.isEmpty()) {
+      reporter.error(
+          Diagnostic.NAME,
+          Location.of(parameter, annotation, "value"),
+          "%s on parameter '%s' of %s(...) is empty; write the name of the task or input to"
+              + " read.",
+          "@" + annotation.getAnnotationType().asElement().getSimpleName() + "(\"\")",
+          parameter.getSimpleName(),
+          method.getSimpleName());
+    } else if (!Names.isValid(name)) {
       reporter.error(
           Diagnostic.NAME,
           Location.of(parameter, annotation, "value"),
@@ -83,6 +93,13 @@ final class ParameterReader {
           method.getSimpleName(),
           Names.suggestIdentifier(name));
     }
+  }
+
+  /** {@code a and b}, {@code a, b and c}. */
+  private static String listed(List<String> items) {
+    return items.size() == 1
+        ? items.get(0)
+        : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
   private static ImmutableList<AnnotationMirror> weftAnnotations(VariableElement parameter) {

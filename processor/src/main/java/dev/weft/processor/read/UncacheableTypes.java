@@ -64,7 +64,8 @@ final class UncacheableTypes {
     }
     for (String live : LIVE_TYPES) {
       if (types.isSubtypeOf(type, live)) {
-        return Optional.of("a " + simpleName(live) + " is a live resource or cursor, not data");
+        return Optional.of(
+            "it is a live resource or cursor (a subtype of " + live + "), not data");
       }
     }
     if (element.getKind() == ElementKind.INTERFACE
@@ -75,7 +76,4 @@ final class UncacheableTypes {
     return Optional.empty();
   }
 
-  private static String simpleName(String canonicalName) {
-    return canonicalName.substring(canonicalName.lastIndexOf('.') + 1);
-  }
 }

@@ -79,11 +79,24 @@ final class CycleRule implements GraphRule {
             .filter(p -> p.source().equals(closing) && p.kind() != TaskParameter.Kind.INPUT)
             .findFirst()
             .orElseThrow();
-    reporter.error(
-        Diagnostic.CYCLE,
+    Location location =
         reader.annotation().isPresent()
             ? Location.of(reader.element(), reader.annotation().get(), "value")
-            : Location.of(reader.element()),
+            : Location.of(reader.element());
+    if (cycle.size() == 2) {
+      reporter.error(
+          Diagnostic.CYCLE,
+          location,
+          "task '%s' of %s reads its own value: %s. A task cannot read itself; read another task,"
+              + " or an input with @Input.",
+          start.name(),
+          graph.source().simpleName(),
+          String.join(" -> ", cycle));
+      return;
+    }
+    reporter.error(
+        Diagnostic.CYCLE,
+        location,
         "tasks of %s depend on each other in a cycle: %s (each task reads the one before it)."
             + " A task can only read tasks that do not read it back; remove one of these"
             + " dependencies.",

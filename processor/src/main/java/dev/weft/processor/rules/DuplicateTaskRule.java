@@ -25,8 +25,8 @@ final class DuplicateTaskRule implements GraphRule {
             "task name '%s' of %s is already taken by %s; task names must be unique in %s, because"
                 + " dependencies name the task they read. Rename one with @Task(\"...\").",
             task.name(),
-            task.displayName(),
-            first.displayName(),
+            task.signature(),
+            first.signature(),
             graph.source().simpleName());
       }
     }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.weft.processor.base.Diagnostic;
 import dev.weft.processor.base.ErrorReporter;
 import dev.weft.processor.base.Location;
+import dev.weft.processor.base.Names;
 import dev.weft.processor.graph.TaskGraph;
 import dev.weft.processor.model.TaskMethod;
 import dev.weft.processor.model.TaskParameter;
@@ -25,16 +26,18 @@ final class MissingDependencyRule implements GraphRule {
   public void check(TaskGraph graph) {
     for (TaskMethod task : graph.source().tasks()) {
       for (TaskParameter parameter : task.parameters()) {
+        // An input names itself; a name that is not one was reported by the reader already.
         if (parameter.kind() == TaskParameter.Kind.INPUT
-            || graph.keyTypes().containsKey(parameter.source())) {
+            || graph.keyTypes().containsKey(parameter.source())
+            || !Names.isValid(parameter.source())) {
           continue;
         }
-        String suggestion = didYouMean(graph, parameter.source());
+        String suggestion = didYouMean(graph, parameter.source(), task.name());
         if (parameter.kind() == TaskParameter.Kind.PLAIN) {
           reporter.error(
               Diagnostic.MISSING,
               Location.of(parameter.element()),
-              "parameter '%s' of %s names no task or input of %s;%s Add @Input to read it from"
+              "parameter '%s' of %s names no task or input of %s%s Add @Input to read it from"
                   + " the run's inputs, or @From(\"task\") to read a task of another name.",
               parameter.parameterName(),
               task.displayName(),
@@ -45,7 +48,7 @@ final class MissingDependencyRule implements GraphRule {
           reporter.error(
               Diagnostic.MISSING,
               Location.of(parameter.element(), parameter.annotation().orElseThrow(), "value"),
-              "%s(\"%s\") on parameter '%s' of %s names no task or input of %s;%s Name one of"
+              "%s(\"%s\") on parameter '%s' of %s names no task or input of %s%s Name one of"
                   + " its tasks, or declare the value as an input with @Input.",
               annotation,
               parameter.source(),
@@ -58,11 +61,16 @@ final class MissingDependencyRule implements GraphRule {
     }
   }
 
-  /** {@code " did you mean 'lines'?"} for the nearest names, or nothing when none is near. */
-  private static String didYouMean(TaskGraph graph, String missing) {
+  /**
+   * The end of the message's first sentence: {@code "; did you mean 'lines'?"} with the nearest
+   * names, or {@code "."} when none is near. The reading task itself is never suggested: reading
+   * it would be a cycle.
+   */
+  private static String didYouMean(TaskGraph graph, String missing, String reader) {
     int limit = Math.max(2, missing.length() / 3);
     ImmutableList<String> near =
         graph.keyTypes().keySet().stream()
+            .filter(name -> !name.equals(reader))
             .filter(name -> EditDistance.between(missing, name) <= limit)
             .sorted(
                 Comparator.comparingInt((String name) -> EditDistance.between(missing, name))
@@ -70,8 +78,10 @@ final class MissingDependencyRule implements GraphRule {
             .limit(3)
             .collect(ImmutableList.toImmutableList());
     if (near.isEmpty()) {
-      return "";
+      return ".";
     }
-    return near.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" or ", " did you mean ", "?"));
+    return near.stream()
+        .map(n -> "'" + n + "'")
+        .collect(Collectors.joining(" or ", "; did you mean ", "?"));
   }
 }

@@ -10,6 +10,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.weft.processor.base.ConstantNames;
+import dev.weft.processor.base.Diagnostic;
+import dev.weft.processor.base.ErrorReporter;
+import dev.weft.processor.base.Location;
 import dev.weft.processor.graph.InputNode;
 import dev.weft.processor.graph.TaskGraph;
 import dev.weft.processor.model.TaskClass;
@@ -17,6 +20,7 @@ import dev.weft.processor.model.TaskMethod;
 import java.io.IOException;
 import java.util.Objects;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.FilerException;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
@@ -42,10 +46,12 @@ public final class FlowWriter {
 
   private final Filer filer;
   private final Elements elements;
+  private final ErrorReporter reporter;
   private final TaskBodies bodies;
 
-  public FlowWriter(Filer filer, Elements elements, Types types) {
+  public FlowWriter(Filer filer, Elements elements, Types types, ErrorReporter reporter) {
     this.filer = filer;
+    this.reporter = reporter;
     this.elements = elements;
     this.bodies = new TaskBodies(new JvmDescriptors(types, elements));
   }
@@ -56,7 +62,8 @@ public final class FlowWriter {
     return ClassName.get(name.packageName(), String.join("_", name.simpleNames()) + "Flow");
   }
 
-  public void write(TaskGraph graph) throws IOException {
+  /** Writes the flow of {@code graph}, or reports why it could not be written. */
+  public void write(TaskGraph graph) {
     TaskClass source = graph.source();
     TypeElement type = source.element();
     ClassName flowName = flowName(type, elements);
@@ -120,10 +127,27 @@ public final class FlowWriter {
               .addCode(flowGraph)
               .build());
     }
-    JavaFile.builder(flowName.packageName(), flow.build())
-        .skipJavaLangImports(true)
-        .build()
-        .writeTo(filer);
+    JavaFile file =
+        JavaFile.builder(flowName.packageName(), flow.build()).skipJavaLangImports(true).build();
+    try {
+      file.writeTo(filer);
+    } catch (FilerException e) {
+      reporter.error(
+          Diagnostic.FLOW_NAME_TAKEN,
+          Location.of(type),
+          "cannot generate %s for the tasks of %s: a class of that name already exists. Rename"
+              + " that class, or this one.",
+          flowName.canonicalName(),
+          type.getSimpleName());
+    } catch (IOException e) {
+      reporter.error(
+          Diagnostic.INTERNAL,
+          Location.of(type),
+          "could not write %s: %s. Check that the compiler's source output directory is"
+              + " writable and has space.",
+          flowName.canonicalName(),
+          e);
+    }
   }
 
   private CodeBlock flowGraph(TaskGraph graph, String flowId) {

@@ -1,0 +1,54 @@
+package dev.weft.engine.internal;
+
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Text helpers the exporters share. They are written for flows of a million
+ * nodes, where building a fresh escaped copy of every name and a fresh type name for every node
+ * would dominate the export; names rarely need escaping and a flow has few distinct types.
+ */
+final class ExportText {
+
+  private ExportText() {}
+
+  /**
+   * Returns a buffer size for an export of {@code nodes} nodes at about {@code perNode} characters
+   * each, so that a large flow's text is not copied again and again as its buffer grows; capped
+   * below the largest array the JVM allocates.
+   */
+  static int capacity(int nodes, int perNode) {
+    return (int) Math.min(Integer.MAX_VALUE - 16, 256L + (long) perNode * nodes);
+  }
+
+  /** Returns whether {@code text} contains any of {@code chars}, so escaping can be skipped. */
+  static boolean containsAny(String text, String chars) {
+    for (int i = 0; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Type names for one export, each computed once. Not thread-safe: one per export. */
+  static final class TypeNameCache {
+    private final boolean qualified;
+    private final Map<Type, String> names = new HashMap<>();
+
+    /** With {@code qualified}, names as {@link TypeNames#full}, else {@link TypeNames#simple}. */
+    TypeNameCache(boolean qualified) {
+      this.qualified = qualified;
+    }
+
+    String of(Type type) {
+      String name = names.get(type);
+      if (name == null) {
+        name = qualified ? TypeNames.full(type) : TypeNames.simple(type);
+        names.put(type, name);
+      }
+      return name;
+    }
+  }
+}

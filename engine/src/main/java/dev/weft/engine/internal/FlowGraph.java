@@ -1,0 +1,195 @@
+package dev.weft.engine.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.common.graph.Graph;
+import dev.weft.engine.Flow;
+import dev.weft.engine.GraphException;
+import dev.weft.engine.Key;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one implementation of {@link Flow}: a validated graph of inputs and {@link TaskSpec tasks}.
+ * Generated {@code …Flow.of(...)} methods build it with {@link #builder}; the engine reads it
+ * through the accessors here. Immutable and safe to share between threads and runs.
+ */
+public final class FlowGraph implements Flow {
+
+  private final String name;
+  private final @Nullable Class<?> owner;
+  private final GraphIndex index;
+  private final ImmutableSet<Key<?>> inputs;
+  private final BitSet unkeyedInputs;
+  private final KeyGraph graph;
+
+  private FlowGraph(String name, @Nullable Class<?> owner, GraphIndex index, BitSet unkeyedInputs) {
+    this.name = name;
+    this.owner = owner;
+    this.index = index;
+    this.inputs = ImmutableSet.copyOf(index.nodes().subList(0, index.inputCount()));
+    this.unkeyedInputs = unkeyedInputs;
+    this.graph = new KeyGraph(index);
+  }
+
+  /**
+   * Starts a flow called {@code name} whose task methods {@code owner} declares. Declare its
+   * inputs and then its tasks, each in declaration order, and call {@link Builder#build()}.
+   *
+   * @param name the flow's name, normally the owner's fully qualified name; every key of the
+   *     flow must carry it
+   * @param owner the class declaring the task methods, whose bytecode the code fingerprints
+   *     read; null for a flow that no class declares
+   * @throws IllegalArgumentException if {@code name} is empty
+   */
+  public static Builder builder(String name, @Nullable Class<?> owner) {
+    requireNonNull(name, "name of a flow must not be null");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("name of a flow must not be empty");
+    }
+    return new Builder(name, owner);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Set<Key<?>> inputs() {
+    return inputs;
+  }
+
+  @Override
+  public List<Key<?>> tasks() {
+    return index.nodes().subList(index.inputCount(), index.nodes().size());
+  }
+
+  @Override
+  public String toDot() {
+    return DotExporter.export(this);
+  }
+
+  @Override
+  public String toMermaid() {
+    return MermaidExporter.export(this);
+  }
+
+  @Override
+  public String toJson() {
+    return JsonExporter.export(this);
+  }
+
+  /** Returns the class declaring the flow's task methods, if a class declares them. */
+  public Optional<Class<?>> owner() {
+    return Optional.ofNullable(owner);
+  }
+
+  /** Returns the key of the input called {@code name}, if the flow has one. */
+  public Optional<Key<?>> input(String name) {
+    int i = index.indexOf(name);
+    return i >= 0 && i < index.inputCount() ? Optional.of(index.nodes().get(i)) : Optional.empty();
+  }
+
+  /**
+   * Returns whether the input called {@code name} is part of cache keys; false for inputs
+   * declared {@code @Input(key = false)}, such as clients and connection pools.
+   *
+   * @throws IllegalArgumentException if the flow has no input of that name
+   */
+  public boolean inputKeyed(String name) {
+    int i = index.indexOf(name);
+    if (i < 0 || i >= index.inputCount()) {
+      throw new IllegalArgumentException("flow '" + this.name + "' has no input '" + name + "'");
+    }
+    return !unkeyedInputs.get(i);
+  }
+
+  /** Returns the task called {@code name}, if the flow has one. */
+  public Optional<TaskSpec<?>> task(String name) {
+    int i = index.indexOf(name);
+    return i >= index.inputCount()
+        ? Optional.of(index.tasks().get(i - index.inputCount())) : Optional.empty();
+  }
+
+  /** Returns the flow's tasks in the order of {@link #tasks()}: topological, ties as declared. */
+  public List<TaskSpec<?>> taskSpecs() {
+    return index.tasks();
+  }
+
+  /**
+   * Returns the flow as a Guava graph of input and task keys, with an edge from each dependency
+   * to the task reading it: {@code predecessors(task)} are its dependencies and
+   * {@code successors(node)} its dependents. The graph is a read-only view, acyclic and without
+   * self-loops; its nodes iterate as inputs in declaration order, then tasks in topological order.
+   */
+  public Graph<Key<?>> graph() {
+    return graph;
+  }
+
+  /** Package-private: the numbered form, for the exporters. */
+  GraphIndex index() {
+    return index;
+  }
+
+  /** Returns a short description such as {@code FlowGraph{WordStats: 2 inputs, 4 tasks}}. */
+  @Override
+  public String toString() {
+    return "FlowGraph{" + name + ": " + inputs.size() + " inputs, " + index.tasks().size()
+        + " tasks}";
+  }
+
+  /**
+   * Collects a flow's declarations. The checks run in {@link #build()}, so that a flow built in
+   * code reports its first problem with the whole flow in view.
+   */
+  public static final class Builder {
+
+    private final String name;
+    private final @Nullable Class<?> owner;
+    private final List<Key<?>> inputs = new ArrayList<>();
+    private final BitSet unkeyedInputs = new BitSet();
+    private final List<TaskSpec<?>> tasks = new ArrayList<>();
+
+    private Builder(String name, @Nullable Class<?> owner) {
+      this.name = name;
+      this.owner = owner;
+    }
+
+    /**
+     * Declares an input.
+     *
+     * @param key the input's key
+     * @param keyed whether the input's value is part of the cache keys of the tasks reading it
+     */
+    public Builder input(Key<?> key, boolean keyed) {
+      requireNonNull(key, () -> "key of an input of flow '" + name + "' must not be null");
+      unkeyedInputs.set(inputs.size(), !keyed);
+      inputs.add(key);
+      return this;
+    }
+
+    /** Declares a task; tasks are declared in the order their methods appear. */
+    public Builder task(TaskSpec<?> spec) {
+      tasks.add(requireNonNull(spec, () -> "a task of flow '" + name + "' is null"));
+      return this;
+    }
+
+    /**
+     * Checks the declarations and returns the flow.
+     *
+     * @throws GraphException if a key belongs to another flow, a name is declared twice, a
+     *     dependency is not declared or has another type, a fan-out source is not a collection,
+     *     or the tasks have a cycle (reported as a path such as {@code a -> b -> a})
+     */
+    public FlowGraph build() {
+      GraphIndex index = GraphIndex.create(name, List.copyOf(inputs), List.copyOf(tasks));
+      return new FlowGraph(name, owner, index, (BitSet) unkeyedInputs.clone());
+    }
+  }
+}
