@@ -58,6 +58,36 @@ class GeneratedFlowTest {
   }
 
   @Test
+  void wildcardsAndArrays_keepTheirExactKeyTypes() throws Exception {
+    Compilation compilation =
+        compile(
+            "test.Shapes",
+            "package test;",
+            "import dev.weft.Task;",
+            "import java.util.*;",
+            "public class Shapes {",
+            "  @Task public List<? super Integer> sink() { return new ArrayList<Number>(); }",
+            "  @Task public Map<?, ? extends CharSequence> any() { return Map.of(); }",
+            "  @Task public int[] ints() { return new int[] {1}; }",
+            "  @Task public String[][] grid() { return new String[][] {{\"a\"}}; }",
+            "  @SuppressWarnings(\"unchecked\")",
+            "  @Task public List<String>[] lists() { return new List[] {List.of(\"x\")}; }",
+            "  @Task public Map.Entry<String, Long> entry() { return Map.entry(\"a\", 1L); }",
+            "}");
+
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> flowClass = load(compilation, "test.ShapesFlow");
+    assertThat(key(flowClass, "SINK").type()).isEqualTo(new TypeToken<List<? super Integer>>() {});
+    assertThat(key(flowClass, "ANY").type())
+        .isEqualTo(new TypeToken<Map<?, ? extends CharSequence>>() {});
+    assertThat(key(flowClass, "INTS").type()).isEqualTo(TypeToken.of(int[].class));
+    assertThat(key(flowClass, "GRID").type()).isEqualTo(TypeToken.of(String[][].class));
+    assertThat(key(flowClass, "LISTS").type()).isEqualTo(new TypeToken<List<String>[]>() {});
+    assertThat(key(flowClass, "ENTRY").type())
+        .isEqualTo(new TypeToken<Map.Entry<String, Long>>() {});
+  }
+
+  @Test
   void primitivesAndBoxing_convertAsInAMethodCall() throws Exception {
     Compilation compilation =
         compile(

@@ -31,8 +31,6 @@ final class TaskBodies {
     CodeBlock.Builder code =
         CodeBlock.builder()
             .add("$T.builder($L, args -> $L)", TASK_SPEC, ConstantNames.of(task.name()), body(graph, task))
-            .indent()
-            .indent()
             .add("\n.method($S, $S)", method.getSimpleName(), descriptors.of(method));
     if (!task.parameters().isEmpty()) {
       code.add(
@@ -63,7 +61,7 @@ final class TaskBodies {
     if (task.async()) {
       code.add("\n.async()");
     }
-    return code.add("\n.build()").unindent().unindent().build();
+    return code.add("\n.build()").build();
   }
 
   /** The call of the task method, as a lambda body over {@code args}. */
