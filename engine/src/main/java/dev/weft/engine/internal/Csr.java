@@ -7,9 +7,10 @@ package dev.weft.engine.internal;
  * <p>Flows reach a million nodes, and the engine keeps per-node bookkeeping under a kilobyte. A
  * Guava {@code ImmutableGraph} of a million-node chain costs about 680 bytes a node and seconds
  * to build; two of these arrays cost four bytes a node plus four an edge. {@link KeyGraph}
- * presents them as a Guava {@code Graph} where a graph API is wanted.
+ * presents them as a Guava {@code Graph} where a graph API is wanted; the scheduler walks them
+ * directly.
  */
-final class Csr {
+public final class Csr {
 
   private final int[] start;
   private final int[] targets;
@@ -23,29 +24,29 @@ final class Csr {
     this.targets = targets;
   }
 
-  int nodeCount() {
+  public int nodeCount() {
     return start.length - 1;
   }
 
-  int edgeCount() {
+  public int edgeCount() {
     return targets.length;
   }
 
   /** Returns the position of node {@code node}'s first neighbour. */
-  int from(int node) {
+  public int from(int node) {
     return start[node];
   }
 
   /** Returns the position just after node {@code node}'s last neighbour. */
-  int to(int node) {
+  public int to(int node) {
     return start[node + 1];
   }
 
-  int degree(int node) {
+  public int degree(int node) {
     return start[node + 1] - start[node];
   }
 
-  int target(int position) {
+  public int target(int position) {
     return targets[position];
   }
 

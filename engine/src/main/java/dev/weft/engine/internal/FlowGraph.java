@@ -132,6 +132,54 @@ public final class FlowGraph implements Flow {
     return graph;
   }
 
+  /**
+   * Returns the number of nodes. Nodes are numbered {@code 0 .. nodeCount() - 1}: the inputs
+   * first, in declaration order, then the tasks in topological order, so that every dependency of
+   * a node has a smaller number. The scheduler keeps its per-run state in arrays indexed this way.
+   */
+  public int nodeCount() {
+    return index.nodes().size();
+  }
+
+  /** Returns the number of inputs: nodes {@code 0 .. inputCount() - 1} are the inputs. */
+  public int inputCount() {
+    return index.inputCount();
+  }
+
+  /** Returns the key of node {@code node}. */
+  public Key<?> key(int node) {
+    return index.nodes().get(node);
+  }
+
+  /**
+   * Returns the task of node {@code node}.
+   *
+   * @throws IndexOutOfBoundsException if the node is an input
+   */
+  public TaskSpec<?> taskAt(int node) {
+    return index.tasks().get(node - index.inputCount());
+  }
+
+  /** Returns the number of the node whose key is {@code key}, or -1 if it is not in the flow. */
+  public int indexOf(Key<?> key) {
+    return index.indexOf(key);
+  }
+
+  /** Returns the number of the node called {@code name}, or -1 if there is none. */
+  public int indexOf(String name) {
+    return index.indexOf(name);
+  }
+
+  /** For each node, the nodes it depends on, in the task's parameter order. */
+  public Csr dependencies() {
+    return index.dependencies();
+  }
+
+  /** For each node, the nodes that depend on it, in increasing number. */
+  public Csr dependents() {
+    return index.dependents();
+  }
+
   /** Package-private: the numbered form, for the exporters. */
   GraphIndex index() {
     return index;

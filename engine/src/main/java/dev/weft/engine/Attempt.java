@@ -1,0 +1,174 @@
+package dev.weft.engine;
+
+import dev.weft.engine.internal.TaskArgs;
+import java.util.Collection;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One invocation of a task's body (or, for a fan-out task, of one element), and the arguments it
+ * reads. Whoever moves it out of {@link #NEW} or {@link #RUNNING} first decides its fate: the
+ * worker that finishes the body, or a canceller or timer that {@linkplain #steal() steals} it.
+ *
+ * <p>Stealing a running attempt interrupts its thread. As in {@code FutureTask}, a worker that
+ * finds its attempt stolen waits until the interrupt has been delivered and then clears it, so
+ * that an interrupt meant for this attempt never lands in the next task the thread runs.
+ */
+final class Attempt implements TaskArgs, Runnable {
+  /** Created, not started: stealing it means it never runs. */
+  static final int NEW = 0;
+  /** A worker is running the body; {@link #thread} is that worker. */
+  static final int RUNNING = 1;
+  /** The body returned a future that has not completed; no thread is involved. */
+  static final int AWAITING = 2;
+  /** The body's outcome counts. */
+  static final int COMPLETED = 3;
+  /** Stolen by a canceller or timer; the interrupt, if any, is not delivered yet. */
+  static final int STOLEN = 4;
+  /** Stolen, and the interrupt delivered. */
+  static final int INTERRUPTED = 5;
+
+  private static final AtomicIntegerFieldUpdater<Attempt> PHASE =
+      AtomicIntegerFieldUpdater.newUpdater(Attempt.class, "phase");
+
+  final Run run;
+  final int node;
+  /** The element's index for a fan-out task, or -1. */
+  final int element;
+  /** 1 for the first invocation, 2 for the first retry, … */
+  final int number;
+
+  private final @Nullable Object elementValue;
+  private volatile int phase = NEW;
+  private volatile @Nullable Thread thread;
+  private volatile @Nullable ScheduledFuture<?> timeout;
+  private volatile @Nullable Future<?> pending;
+
+  Attempt(Run run, int node, int element, @Nullable Object elementValue, int number) {
+    this.run = run;
+    this.node = node;
+    this.element = element;
+    this.elementValue = elementValue;
+    this.number = number;
+  }
+
+  /** Runs the body on a worker thread; the run decides what follows. */
+  @Override
+  public void run() {
+    run.execute(this);
+  }
+
+  /** Claims the attempt for the current thread; false if it was stolen before it started. */
+  boolean begin() {
+    thread = Thread.currentThread();
+    return PHASE.compareAndSet(this, NEW, RUNNING);
+  }
+
+  /**
+   * Ends the body's invocation on its worker thread. Returns whether its outcome counts; if the
+   * attempt was stolen, waits for the interrupt to be delivered and clears it first.
+   */
+  boolean end() {
+    thread = null;
+    if (PHASE.compareAndSet(this, RUNNING, COMPLETED)) {
+      return true;
+    }
+    while (phase == STOLEN) {
+      Thread.onSpinWait(); // the stealer is between its CAS and its interrupt: nanoseconds
+    }
+    Thread.interrupted();
+    return false;
+  }
+
+  /** The body returned {@code future}: the attempt now waits for it, holding no thread. */
+  boolean awaiting(Future<?> future) {
+    pending = future;
+    thread = null;
+    if (PHASE.compareAndSet(this, RUNNING, AWAITING)) {
+      return true;
+    }
+    end();
+    return false;
+  }
+
+  /** The awaited future completed; returns whether its outcome counts. */
+  boolean completeAwaited() {
+    return PHASE.compareAndSet(this, AWAITING, COMPLETED);
+  }
+
+  /**
+   * Takes the attempt away from whoever runs it: interrupts its thread, or cancels the future it
+   * awaits. Returns whether this call stole it (false if it had already completed or been
+   * stolen).
+   */
+  boolean steal() {
+    while (true) {
+      int current = phase;
+      switch (current) {
+        case NEW:
+          if (PHASE.compareAndSet(this, NEW, INTERRUPTED)) {
+            cancelTimeout();
+            return true;
+          }
+          break;
+        case RUNNING:
+          if (PHASE.compareAndSet(this, RUNNING, STOLEN)) {
+            Thread t = thread;
+            if (t != null) {
+              t.interrupt();
+            }
+            phase = INTERRUPTED;
+            cancelTimeout();
+            return true;
+          }
+          break;
+        case AWAITING:
+          if (PHASE.compareAndSet(this, AWAITING, INTERRUPTED)) {
+            Future<?> future = pending;
+            if (future != null) {
+              future.cancel(true);
+            }
+            cancelTimeout();
+            return true;
+          }
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+
+  void timeout(ScheduledFuture<?> scheduled) {
+    this.timeout = scheduled;
+  }
+
+  void cancelTimeout() {
+    ScheduledFuture<?> scheduled = timeout;
+    if (scheduled != null) {
+      scheduled.cancel(false);
+    }
+  }
+
+  @Override
+  public <T> T get(Key<T> key) {
+    return run.argument(node, key);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // the processor checked the element type against the source
+  public <E> E each(Key<? extends Collection<? extends E>> source) {
+    if (element < 0) {
+      throw new IllegalArgumentException(
+          "task '" + run.name(node) + "' does not fan out; read '" + source.name()
+              + "' with get()");
+    }
+    return (E) elementValue;
+  }
+
+  /** The element's value, for messages. */
+  @Nullable Object elementValue() {
+    return elementValue;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.weft.engine;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one fan-out task ({@code @Each}) in one run: its elements, their results in
+ * element order, and how many are still to finish. Each element is invoked by attempts of its own,
+ * with the task's retries, timeout and limits.
+ */
+final class FanOut {
+  final Object[] elements;
+  /** The running attempt of each element, for cancellation. */
+  final AtomicReferenceArray<@Nullable Attempt> attempts;
+  private final @Nullable Object[] results;
+  private final AtomicInteger unfinished;
+  /** The first element failure, kept while the others finish (keepGoing). */
+  private volatile @Nullable Throwable firstFailure;
+  private volatile int firstFailedElement = -1;
+
+  FanOut(Object[] elements) {
+    this.elements = elements;
+    this.attempts = new AtomicReferenceArray<>(elements.length);
+    this.results = new Object[elements.length];
+    this.unfinished = new AtomicInteger(elements.length);
+  }
+
+  int size() {
+    return elements.length;
+  }
+
+  /** Records element {@code i}'s result; returns true when it was the last element to finish. */
+  boolean succeeded(int i, @Nullable Object result) {
+    results[i] = result;
+    return unfinished.decrementAndGet() == 0;
+  }
+
+  /**
+   * Records that element {@code i} failed for good; returns true when it was the last element to
+   * finish.
+   */
+  boolean failed(int i, Throwable failure) {
+    synchronized (this) {
+      if (firstFailure == null) {
+        firstFailure = failure;
+        firstFailedElement = i;
+      }
+    }
+    return unfinished.decrementAndGet() == 0;
+  }
+
+  @Nullable Throwable firstFailure() {
+    return firstFailure;
+  }
+
+  int firstFailedElement() {
+    return firstFailedElement;
+  }
+
+  /** The results in element order, as the task's value: an unmodifiable list. */
+  List<@Nullable Object> value() {
+    return Collections.unmodifiableList(Arrays.asList(results));
+  }
+}

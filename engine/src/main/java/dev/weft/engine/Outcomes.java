@@ -1,0 +1,111 @@
+package dev.weft.engine;
+
+import dev.weft.engine.TaskOutcome.Status;
+import dev.weft.engine.internal.Csr;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/** Reads a run's arrays back as {@link TaskOutcome}s and failure paths, for results and events. */
+final class Outcomes {
+  /** Executed tasks ran because nothing was cached: caching arrives with the cache tiers. */
+  static final String CACHING_OFF = "caching off";
+
+  private Outcomes() {}
+
+  static TaskOutcome of(Run run, int node) {
+    int state = run.state.get(node);
+    Status status = Run.status(state);
+    TaskFailedException failure = run.failures[node];
+    return new TaskOutcome(
+        run.name(node),
+        status,
+        reason(run, node, state),
+        Duration.ofNanos(run.durationNanos[node]),
+        run.attempts.get(node),
+        failure == null ? null : failure.getCause());
+  }
+
+  private static String reason(Run run, int node, int state) {
+    switch (state) {
+      case Run.EXECUTED:
+        return CACHING_OFF;
+      case Run.FAILED:
+        return String.valueOf(run.failures[node].getCause());
+      case Run.SKIPPED:
+        return "upstream '" + run.name(failedUpstream(run, node)) + "' failed";
+      default:
+        RuntimeException cause = run.stopCause();
+        if (cause instanceof TaskFailedException failed) {
+          return "run stopped: task '" + failed.task() + "' failed";
+        }
+        return cause instanceof CancellationException ? "run cancelled" : "not run";
+    }
+  }
+
+  private static boolean isSink(Run run, int node, Csr dependents) {
+    for (int p = dependents.from(node); p < dependents.to(node); p++) {
+      if (run.needed.get(dependents.target(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The failed task that a skipped task was skipped for, walking up through skipped ones. */
+  static int failedUpstream(Run run, int skipped) {
+    Csr dependencies = run.graph.dependencies();
+    int node = skipped;
+    while (run.state.get(node) == Run.SKIPPED) {
+      int next = -1;
+      for (int p = dependencies.from(node); p < dependencies.to(node) && next < 0; p++) {
+        int dependency = dependencies.target(p);
+        int s = run.state.get(dependency);
+        if (dependency >= run.graph.inputCount() && (s == Run.FAILED || s == Run.SKIPPED)) {
+          next = dependency;
+        }
+      }
+      if (next < 0) {
+        return node; // cannot happen: a skipped task has a failed or skipped dependency
+      }
+      node = next;
+    }
+    return node;
+  }
+
+  /**
+   * The names from {@code failed} to the nearest requested target downstream of it, both
+   * included: breadth-first over the needed dependents, so the path is a shortest one. When the
+   * run requested every task, the path leads to the nearest task nothing depends on.
+   */
+  static List<String> pathToTarget(Run run, int failed) {
+    Csr dependents = run.graph.dependents();
+    Map<Integer, Integer> cameFrom = new HashMap<>();
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    queue.add(failed);
+    cameFrom.put(failed, -1);
+    while (!queue.isEmpty()) {
+      int node = queue.poll();
+      if (run.allTasks ? isSink(run, node, dependents) : run.targets.get(node)) {
+        List<String> path = new ArrayList<>();
+        for (int n = node; n >= 0; n = cameFrom.get(n)) {
+          path.add(run.name(n));
+        }
+        Collections.reverse(path);
+        return path;
+      }
+      for (int p = dependents.from(node); p < dependents.to(node); p++) {
+        int next = dependents.target(p);
+        if (run.needed.get(next) && cameFrom.putIfAbsent(next, node) == null) {
+          queue.add(next);
+        }
+      }
+    }
+    return List.of(run.name(failed));
+  }
+}

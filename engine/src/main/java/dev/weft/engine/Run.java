@@ -1,0 +1,588 @@
+package dev.weft.engine;
+
+import dev.weft.engine.TaskOutcome.Status;
+import dev.weft.engine.internal.Csr;
+import dev.weft.engine.internal.FlowGraph;
+import dev.weft.engine.internal.TaskSpec;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+
+/*
+ * The scheduler: one run of a flow, event-driven.
+ *
+ * Nodes. The run works on the flow's node numbers (inputs first, then tasks in topological order,
+ * so every dependency has a smaller number) and keeps its state in arrays indexed by them — a few
+ * dozen bytes a node, no object per node. Only the upstream closure of the targets is `needed`;
+ * the rest of the flow is ignored.
+ *
+ * States of a needed task (`state`, changed only by compare-and-set):
+ *   WAITING   some dependency has not executed; `pending` counts the unexecuted ones
+ *   STARTED   claimed by the thread that saw `pending` reach zero; its attempts are queued,
+ *             running, awaiting a future, or backing off before a retry
+ *   EXECUTED, FAILED, SKIPPED, CANCELLED   settled. Every needed task settles exactly once, by
+ *             whoever wins the compare-and-set; `unsettled` counts down to the end of the run.
+ *
+ * Ordering. When a task executes, its value is stored, then the `pending` counter of each needed
+ * dependent is decremented; the thread taking a counter to zero claims that dependent and starts
+ * it. The atomic decrement orders the value's write before the dependent's read. Nothing
+ * recurses: a worker that frees dependents submits all but one to the pool and runs that one
+ * itself in a loop, which makes a chain cost no queue operations; fan-out elements, tasks with
+ * limits and tasks returning futures always go through the pool or the limiter.
+ *
+ * Attempts. Each invocation of a body is an Attempt, which the worker, a canceller and the
+ * timeout timer race to move out of its running phase (see Attempt). A failed attempt is retried
+ * with exponential back-off from the timer thread; the task stays STARTED meanwhile.
+ *
+ * Failure. A task fails when its last attempt throws or times out. By default the run stops:
+ * `stopping` is set, every attempt in flight is stolen (its thread interrupted, its future
+ * cancelled), and every needed task not yet settled becomes CANCELLED; the run's future fails
+ * with a TaskFailedException. With keepGoing, the failed task's dependents, transitively, become
+ * SKIPPED and everything else runs on. A cancel is a stop with a CancellationException.
+ *
+ * Memory. An intermediate value is dropped from `values` once every needed task reading it has
+ * settled (`uses` counts them down), so a long chain holds O(1) values; targets are kept for the
+ * RunResult.
+ */
+final class Run {
+  static final int WAITING = 0;
+  static final int STARTED = 1;
+  static final int EXECUTED = 2;
+  static final int FAILED = 3;
+  static final int SKIPPED = 4;
+  static final int CANCELLED = 5;
+
+  final Weft weft;
+  final FlowGraph graph;
+  private final Csr dependencies;
+  private final Csr dependents;
+  final BitSet needed;
+  final BitSet targets;
+  /** Whether the caller named no target, so that every task is one. */
+  final boolean allTasks;
+  final int[] neededTasks;
+
+  final @Nullable Object[] values;
+  final AtomicIntegerArray state;
+  private final AtomicIntegerArray pending;
+  private final AtomicIntegerArray uses;
+  final AtomicIntegerArray attempts;
+  private final long[] startNanos;
+  final long[] durationNanos;
+  final @Nullable TaskFailedException[] failures;
+  /** The running Attempt of a plain task, or the FanOut of a fan-out task. */
+  private final AtomicReferenceArray<@Nullable Object> live;
+
+  private final AtomicInteger unsettled;
+  private volatile boolean stopping;
+  private volatile @Nullable RuntimeException stopCause;
+  private final AtomicBoolean finished = new AtomicBoolean();
+  final CompletableFuture<RunResult> future = new CompletableFuture<>();
+
+  Run(Weft weft, FlowGraph graph, Inputs inputs, BitSet needed, BitSet targets,
+      boolean allTasks) {
+    this.allTasks = allTasks;
+    this.weft = weft;
+    this.graph = graph;
+    this.dependencies = graph.dependencies();
+    this.dependents = graph.dependents();
+    this.needed = needed;
+    this.targets = targets;
+    int nodes = graph.nodeCount();
+    this.values = new Object[nodes];
+    this.state = new AtomicIntegerArray(nodes);
+    this.pending = new AtomicIntegerArray(nodes);
+    this.uses = new AtomicIntegerArray(nodes);
+    this.attempts = new AtomicIntegerArray(nodes);
+    this.startNanos = new long[nodes];
+    this.durationNanos = new long[nodes];
+    this.failures = new TaskFailedException[nodes];
+    this.live = new AtomicReferenceArray<>(nodes);
+
+    int firstTask = graph.inputCount();
+    this.neededTasks = needed.stream().filter(n -> n >= firstTask).toArray();
+    for (int node : neededTasks) {
+      int waitingFor = 0;
+      for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
+        int dependency = dependencies.target(p);
+        uses.incrementAndGet(dependency);
+        if (dependency >= firstTask) {
+          waitingFor++;
+        }
+      }
+      pending.set(node, waitingFor);
+    }
+    for (int input = needed.nextSetBit(0); input >= 0 && input < firstTask;
+        input = needed.nextSetBit(input + 1)) {
+      values[input] = inputs.value(graph.key(input).name()).orElseThrow();
+    }
+    this.unsettled = new AtomicInteger(neededTasks.length);
+  }
+
+  /** Starts every needed task that depends on no other task. */
+  void start() {
+    if (weft.listening) {
+      weft.events.runStarted(graph.name(), neededTasks.length);
+    }
+    if (neededTasks.length == 0) {
+      finish();
+      return;
+    }
+    for (int node : neededTasks) {
+      if (pending.get(node) == 0 && claim(node)) {
+        launch(node);
+      }
+    }
+  }
+
+  // ---- Starting tasks ------------------------------------------------------------------------
+
+  /** Claims a ready task for starting; false if the run is stopping or the task was skipped. */
+  private boolean claim(int node) {
+    if (stopping || !state.compareAndSet(node, WAITING, STARTED)) {
+      return false;
+    }
+    // A stop that began after the check above cancels the task; don't start what it cancels.
+    return !stopping;
+  }
+
+  /** Launches a claimed task: its first attempt, or the elements of a fan-out. */
+  private void launch(int node) {
+    TaskSpec<?> spec = graph.taskAt(node);
+    if (spec.each().isEmpty()) {
+      dispatch(firstAttempt(node));
+      return;
+    }
+    markStarted(node);
+    int source = graph.indexOf(spec.each().get());
+    Object collection = values[source];
+    if (!(collection instanceof Collection<?> elements)) {
+      failNode(node, new IllegalStateException(
+          "task '" + spec.name() + "' fans out over '" + graph.key(source).name() + "', whose value "
+              + (collection == null ? "is null" : "is a " + collection.getClass().getName())
+              + ", not a Collection"), "");
+      return;
+    }
+    FanOut fanOut = new FanOut(elements.toArray());
+    if (fanOut.size() == 0) {
+      succeedNode(node, fanOut.value(), false);
+      return;
+    }
+    live.set(node, fanOut);
+    for (int i = 0; i < fanOut.size(); i++) {
+      dispatch(new Attempt(this, node, i, fanOut.elements[i], 1));
+    }
+  }
+
+  private Attempt firstAttempt(int node) {
+    markStarted(node);
+    return new Attempt(this, node, -1, null, 1);
+  }
+
+  private void markStarted(int node) {
+    startNanos[node] = System.nanoTime();
+    if (weft.listening) {
+      weft.events.taskStarted(graph.taskAt(node).name());
+    }
+  }
+
+  /** Sends an attempt to the pool, through the limiter if its task holds a limited tag. */
+  private void dispatch(Attempt attempt) {
+    if (stopping) {
+      return;
+    }
+    track(attempt);
+    Collection<String> tags = graph.taskAt(attempt.node).limits();
+    if (weft.limiter.limits(tags)
+        && !weft.limiter.acquireOrQueue(tags, () -> submit(attempt))) {
+      return; // the limiter starts it when permits free up
+    }
+    submit(attempt);
+  }
+
+  private void submit(Attempt attempt) {
+    try {
+      weft.workers.execute(attempt);
+    } catch (RejectedExecutionException closed) {
+      // Only a closed Weft rejects work, and closing stops its runs first: nothing to do.
+      releasePermits(graph.taskAt(attempt.node));
+    }
+  }
+
+  private void track(Attempt attempt) {
+    if (attempt.element < 0) {
+      live.set(attempt.node, attempt);
+    } else {
+      ((FanOut) live.get(attempt.node)).attempts.set(attempt.element, attempt);
+    }
+  }
+
+  // ---- Running attempts (worker threads) -----------------------------------------------------
+
+  /** Runs an attempt on the current worker, then the tasks it frees that may run inline. */
+  void execute(Attempt attempt) {
+    int next = invoke(attempt);
+    while (next >= 0) {
+      Attempt inline = firstAttempt(next);
+      track(inline);
+      next = invoke(inline);
+    }
+  }
+
+  /** Invokes the body once; returns a freed task to run inline, or -1. */
+  private int invoke(Attempt attempt) {
+    TaskSpec<?> spec = graph.taskAt(attempt.node);
+    if (!attempt.begin() || stopping) {
+      attempt.end();
+      releasePermits(spec);
+      return -1; // stolen before it started, or the run stopped meanwhile
+    }
+    attempts.incrementAndGet(attempt.node);
+    spec.timeout().ifPresent(limit -> attempt.timeout(weft.timer.schedule(
+        () -> timedOut(attempt, limit), limit.toNanos(), TimeUnit.NANOSECONDS)));
+    Object result = null;
+    Throwable failure = null;
+    try {
+      result = spec.body().call(attempt);
+    } catch (Throwable t) { // everything a task throws is its failure, Errors included
+      failure = t;
+    }
+    if (failure == null && spec.async()) {
+      return awaitStage(attempt, spec, result);
+    }
+    if (!attempt.end()) {
+      return -1; // stolen while running: the stealer settled it
+    }
+    attempt.cancelTimeout();
+    releasePermits(spec);
+    if (failure != null) {
+      attemptFailed(attempt, failure);
+      return -1;
+    }
+    return attemptSucceeded(attempt, result, true);
+  }
+
+  private int awaitStage(Attempt attempt, TaskSpec<?> spec, @Nullable Object result) {
+    if (!(result instanceof CompletionStage<?> stage)) {
+      if (attempt.end()) {
+        attempt.cancelTimeout();
+        releasePermits(spec);
+        attemptFailed(attempt, new NullPointerException(
+            "task '" + spec.name() + "' returned null instead of a CompletionStage"));
+      }
+      return -1;
+    }
+    if (attempt.awaiting(stage instanceof Future<?> future ? future : null)) {
+      // Completes on whatever thread completes the stage; nothing runs inline there.
+      stage.whenComplete((value, error) -> {
+        if (attempt.completeAwaited()) {
+          attempt.cancelTimeout();
+          releasePermits(spec);
+          if (error == null) {
+            attemptSucceeded(attempt, value, false);
+          } else {
+            attemptFailed(attempt, unwrap(error));
+          }
+        }
+      });
+    }
+    return -1;
+  }
+
+  private void timedOut(Attempt attempt, Duration limit) {
+    if (attempt.steal()) {
+      TaskSpec<?> spec = graph.taskAt(attempt.node);
+      releasePermits(spec);
+      attemptFailed(attempt, new TimeoutException(
+          "task '" + spec.name() + "' timed out after " + Durations.format(limit)
+              + " (its @Task timeout); it was interrupted"));
+    }
+  }
+
+  // ---- Settling ------------------------------------------------------------------------------
+
+  private int attemptSucceeded(Attempt attempt, @Nullable Object value, boolean mayInline) {
+    int node = attempt.node;
+    if (attempt.element < 0) {
+      return succeedNode(node, value, mayInline);
+    }
+    FanOut fanOut = (FanOut) live.get(node);
+    if (!fanOut.succeeded(attempt.element, value)) {
+      return -1;
+    }
+    if (fanOut.firstFailure() != null) { // keepGoing: the task fails once every element is done
+      failElement(node, fanOut, fanOut.firstFailedElement(), fanOut.firstFailure());
+      return -1;
+    }
+    return succeedNode(node, fanOut.value(), false);
+  }
+
+  private int succeedNode(int node, @Nullable Object value, boolean mayInline) {
+    values[node] = value;
+    if (!settle(node, STARTED, EXECUTED)) {
+      return -1;
+    }
+    if (weft.listening) {
+      weft.events.taskFinished(outcome(node));
+    }
+    releaseDependencies(node);
+    int inline = -1;
+    for (int p = dependents.from(node); p < dependents.to(node); p++) {
+      int dependent = dependents.target(p);
+      if (needed.get(dependent) && pending.decrementAndGet(dependent) == 0 && claim(dependent)) {
+        if (inline < 0 && mayInline && runsInline(dependent)) {
+          inline = dependent;
+        } else {
+          launch(dependent);
+        }
+      }
+    }
+    settled();
+    return inline;
+  }
+
+  /** Plain tasks run inline; fan-outs, futures and limited tasks go through the pool. */
+  private boolean runsInline(int node) {
+    TaskSpec<?> spec = graph.taskAt(node);
+    return spec.each().isEmpty() && !spec.async() && !weft.limiter.limits(spec.limits());
+  }
+
+  private void attemptFailed(Attempt attempt, Throwable failure) {
+    TaskSpec<?> spec = graph.taskAt(attempt.node);
+    if (attempt.number <= spec.retries() && !stopping && scheduleRetry(attempt)) {
+      return;
+    }
+    int node = attempt.node;
+    if (attempt.element < 0) {
+      failNode(node, failure, "");
+      return;
+    }
+    FanOut fanOut = (FanOut) live.get(node);
+    if (!weft.keepGoing) {
+      failElement(node, fanOut, attempt.element, failure);
+    } else if (fanOut.failed(attempt.element, failure)) {
+      failElement(node, fanOut, fanOut.firstFailedElement(), fanOut.firstFailure());
+    }
+  }
+
+  private boolean scheduleRetry(Attempt attempt) {
+    try {
+      weft.timer.schedule(() -> {
+        if (!stopping && state.get(attempt.node) == STARTED) {
+          dispatch(new Attempt(
+              this, attempt.node, attempt.element, attempt.elementValue(), attempt.number + 1));
+        }
+      }, weft.retryDelayNanos(attempt.number), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (RejectedExecutionException closed) {
+      return false; // the Weft is closing: the failure stands
+    }
+  }
+
+  private void failElement(int node, FanOut fanOut, int element, @Nullable Throwable failure) {
+    failNode(node, failure == null ? new IllegalStateException("unknown failure") : failure,
+        " on element " + element + " of " + fanOut.size() + " ("
+            + Durations.abbreviate(String.valueOf(fanOut.elements[element])) + ")");
+  }
+
+  private void failNode(int node, Throwable cause, String where) {
+    if (state.get(node) != STARTED) {
+      return;
+    }
+    String name = graph.taskAt(node).name();
+    TaskFailedException failure = new TaskFailedException(
+        name, Outcomes.pathToTarget(this, node), "task '" + name + "' failed" + where + ": " + cause,
+        cause);
+    if (!settle(node, STARTED, FAILED)) {
+      return;
+    }
+    failures[node] = failure;
+    if (weft.listening) {
+      weft.events.taskFailed(outcome(node));
+    }
+    releaseDependencies(node);
+    if (weft.keepGoing) {
+      skipDependents(node);
+    } else {
+      stop(failure);
+    }
+    settled();
+  }
+
+  /** Marks every needed task downstream of a failed one SKIPPED; iterative, not recursive. */
+  private void skipDependents(int failed) {
+    IntStack stack = new IntStack();
+    stack.push(failed);
+    while (!stack.isEmpty()) {
+      int node = stack.pop();
+      for (int p = dependents.from(node); p < dependents.to(node); p++) {
+        int dependent = dependents.target(p);
+        if (needed.get(dependent) && settle(dependent, WAITING, SKIPPED)) {
+          if (weft.listening) {
+            weft.events.taskFailed(outcome(dependent));
+          }
+          releaseDependencies(dependent);
+          stack.push(dependent);
+          settled();
+        }
+      }
+    }
+  }
+
+  /**
+   * Stops the run: nothing more starts, attempts in flight are stolen, unsettled tasks become
+   * CANCELLED, and the run ends with {@code cause}. Returns whether this call stopped it.
+   */
+  boolean stop(RuntimeException cause) {
+    synchronized (this) {
+      if (stopping || finished.get()) {
+        return false;
+      }
+      stopCause = cause;
+      stopping = true;
+    }
+    for (int node : neededTasks) {
+      Object inFlight = live.get(node);
+      if (inFlight instanceof Attempt attempt) {
+        attempt.steal();
+      } else if (inFlight instanceof FanOut fanOut) {
+        for (int i = 0; i < fanOut.size(); i++) {
+          Attempt element = fanOut.attempts.get(i);
+          if (element != null) {
+            element.steal();
+          }
+        }
+      }
+      for (int s = state.get(node); s == WAITING || s == STARTED; s = state.get(node)) {
+        if (settle(node, s, CANCELLED)) {
+          if (weft.listening) {
+            weft.events.taskFailed(outcome(node));
+          }
+          settled();
+          break;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Moves a task from state {@code from} to settled state {@code to}; false if it was not in
+   * {@code from}, because another thread settled it first. */
+  private boolean settle(int node, int from, int to) {
+    if (!state.compareAndSet(node, from, to)) {
+      return false;
+    }
+    live.set(node, null);
+    if (startNanos[node] != 0) {
+      durationNanos[node] = System.nanoTime() - startNanos[node];
+    }
+    return true;
+  }
+
+  private void settled() {
+    if (unsettled.decrementAndGet() == 0) {
+      finish();
+    }
+  }
+
+  private void finish() {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    weft.runEnded(this);
+    RunResult result = new RunResult(this);
+    if (weft.listening) {
+      weft.events.runFinished(result);
+    }
+    RuntimeException cause = stopCause;
+    if (cause != null) {
+      future.completeExceptionally(cause);
+    } else {
+      future.complete(result);
+    }
+  }
+
+  /** Drops the values only settled tasks read, keeping targets for the result. */
+  private void releaseDependencies(int node) {
+    for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
+      int dependency = dependencies.target(p);
+      if (uses.decrementAndGet(dependency) == 0 && !targets.get(dependency)) {
+        values[dependency] = null;
+      }
+    }
+  }
+
+  private void releasePermits(TaskSpec<?> spec) {
+    if (weft.limiter.limits(spec.limits())) {
+      weft.limiter.release(spec.limits());
+    }
+  }
+
+  // ---- Reading -------------------------------------------------------------------------------
+
+  /** The value of dependency {@code key} of task {@code node}, for its body. */
+  @SuppressWarnings("unchecked") // the key's type is the dependency's value type, by construction
+  <T> T argument(int node, Key<T> key) {
+    for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
+      int dependency = dependencies.target(p);
+      if (graph.key(dependency) == key) {
+        return (T) values[dependency];
+      }
+    }
+    for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
+      int dependency = dependencies.target(p);
+      if (graph.key(dependency).equals(key)) {
+        return (T) values[dependency];
+      }
+    }
+    throw new IllegalArgumentException("task '" + name(node) + "' does not depend on '"
+        + key.name() + "'; a task reads only the keys it declared as dependencies");
+  }
+
+  String name(int node) {
+    return graph.key(node).name();
+  }
+
+  boolean stopping() {
+    return stopping;
+  }
+
+  @Nullable RuntimeException stopCause() {
+    return stopCause;
+  }
+
+  TaskOutcome outcome(int node) {
+    return Outcomes.of(this, node);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  static Status status(int state) {
+    return switch (state) {
+      case EXECUTED -> Status.EXECUTED;
+      case FAILED -> Status.FAILED;
+      case SKIPPED -> Status.SKIPPED;
+      default -> Status.CANCELLED;
+    };
+  }
+}
