@@ -32,9 +32,13 @@ final class Attempt implements TaskArgs, Runnable {
 
   private static final AtomicIntegerFieldUpdater<Attempt> PHASE =
       AtomicIntegerFieldUpdater.newUpdater(Attempt.class, "phase");
+  private static final AtomicIntegerFieldUpdater<Attempt> PERMITS =
+      AtomicIntegerFieldUpdater.newUpdater(Attempt.class, "permits");
 
   final Run run;
   final int node;
+  /** The fan-out this attempt is an element of, or null for a plain task. */
+  final @Nullable FanOut fanOut;
   /** The element's index for a fan-out task, or -1. */
   final int element;
   /** 1 for the first invocation, 2 for the first retry, … */
@@ -42,13 +46,17 @@ final class Attempt implements TaskArgs, Runnable {
 
   private final @Nullable Object elementValue;
   private volatile int phase = NEW;
+  /** 1 while the attempt holds permits of the limiter; whoever takes it to 0 returns them. */
+  private volatile int permits;
   private volatile @Nullable Thread thread;
   private volatile @Nullable ScheduledFuture<?> timeout;
   private volatile @Nullable Future<?> pending;
 
-  Attempt(Run run, int node, int element, @Nullable Object elementValue, int number) {
+  Attempt(Run run, int node, @Nullable FanOut fanOut, int element,
+      @Nullable Object elementValue, int number) {
     this.run = run;
     this.node = node;
+    this.fanOut = fanOut;
     this.element = element;
     this.elementValue = elementValue;
     this.number = number;
@@ -140,6 +148,21 @@ final class Attempt implements TaskArgs, Runnable {
     }
   }
 
+  /** Records that the limiter granted this attempt its permits. */
+  void permitted() {
+    permits = 1;
+  }
+
+  /** Whether the caller must return the attempt's permits: true once, if it held any. */
+  boolean takePermits() {
+    return permits == 1 && PERMITS.compareAndSet(this, 1, 0);
+  }
+
+  /** The next attempt of the same task or element, after this one failed. */
+  Attempt retry() {
+    return new Attempt(run, node, fanOut, element, elementValue, number + 1);
+  }
+
   void timeout(ScheduledFuture<?> scheduled) {
     this.timeout = scheduled;
   }
@@ -167,8 +190,4 @@ final class Attempt implements TaskArgs, Runnable {
     return (E) elementValue;
   }
 
-  /** The element's value, for messages. */
-  @Nullable Object elementValue() {
-    return elementValue;
-  }
 }

@@ -14,12 +14,38 @@ import java.util.Set;
  * Flow flow = WordStatsFlow.of(new WordStats());
  * }</pre>
  *
+ * <p>Flows can also be composed in code, from lambdas and method references, with
+ * {@link #builder(String)}.
+ *
  * <p>A flow is checked when it is created: every dependency names a task or input of the flow,
  * names are unique, and there is no cycle. It is immutable and safe to run from several threads
  * at once, in several runs; what a run computes is kept by the engine and its caches, never in
  * the flow.
  */
 public interface Flow {
+
+  /**
+   * Starts a flow composed in code rather than generated from annotated methods: declare its
+   * inputs with {@link FlowBuilder#input(String, Class) input}, its tasks as lambdas or method
+   * references with {@link FlowBuilder#task(String, FlowBuilder.Fn1, Key) task}, and call
+   * {@link FlowBuilder#build() build}. The engine runs such a flow exactly as it runs a generated
+   * one.
+   *
+   * <pre>{@code
+   * FlowBuilder words = Flow.builder("words");
+   * Key<Path> corpus = words.input("corpus", Path.class);
+   * Key<List<String>> lines = words.task("lines", Files::readAllLines, corpus);
+   * Flow flow = words.build();
+   * }</pre>
+   *
+   * @param name the flow's name, which every key of the flow carries ({@link Key#flow()}); it
+   *     tells this flow's keys from those of other flows, so give different flows different names
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is empty
+   */
+  static FlowBuilder builder(String name) {
+    return new FlowBuilder(name);
+  }
 
   /** Returns the flow's name; for a generated flow, the fully qualified name of its class. */
   String name();

@@ -183,13 +183,13 @@ final class Run {
     }
     live.set(node, fanOut);
     for (int i = 0; i < fanOut.size(); i++) {
-      dispatch(new Attempt(this, node, i, fanOut.elements[i], 1));
+      dispatch(new Attempt(this, node, fanOut, i, fanOut.elements[i], 1));
     }
   }
 
   private Attempt firstAttempt(int node) {
     markStarted(node);
-    return new Attempt(this, node, -1, null, 1);
+    return new Attempt(this, node, null, -1, null, 1);
   }
 
   private void markStarted(int node) {
@@ -206,9 +206,14 @@ final class Run {
     }
     track(attempt);
     Collection<String> tags = graph.taskAt(attempt.node).limits();
-    if (weft.limiter.limits(tags)
-        && !weft.limiter.acquireOrQueue(tags, () -> submit(attempt))) {
-      return; // the limiter starts it when permits free up
+    if (weft.limiter.limits(tags)) {
+      if (!weft.limiter.acquireOrQueue(tags, () -> {
+        attempt.permitted();
+        submit(attempt);
+      })) {
+        return; // the limiter starts it when permits free up
+      }
+      attempt.permitted();
     }
     submit(attempt);
   }
@@ -218,15 +223,15 @@ final class Run {
       weft.workers.execute(attempt);
     } catch (RejectedExecutionException closed) {
       // Only a closed Weft rejects work, and closing stops its runs first: nothing to do.
-      releasePermits(graph.taskAt(attempt.node));
+      releasePermits(attempt);
     }
   }
 
   private void track(Attempt attempt) {
-    if (attempt.element < 0) {
+    if (attempt.fanOut == null) {
       live.set(attempt.node, attempt);
     } else {
-      ((FanOut) live.get(attempt.node)).attempts.set(attempt.element, attempt);
+      attempt.fanOut.attempts.set(attempt.element, attempt);
     }
   }
 
@@ -247,7 +252,7 @@ final class Run {
     TaskSpec<?> spec = graph.taskAt(attempt.node);
     if (!attempt.begin() || stopping) {
       attempt.end();
-      releasePermits(spec);
+      releasePermits(attempt);
       return -1; // stolen before it started, or the run stopped meanwhile
     }
     attempts.incrementAndGet(attempt.node);
@@ -264,10 +269,11 @@ final class Run {
       return awaitStage(attempt, spec, result);
     }
     if (!attempt.end()) {
+      releasePermits(attempt);
       return -1; // stolen while running: the stealer settled it
     }
     attempt.cancelTimeout();
-    releasePermits(spec);
+    releasePermits(attempt);
     if (failure != null) {
       attemptFailed(attempt, failure);
       return -1;
@@ -279,7 +285,7 @@ final class Run {
     if (!(result instanceof CompletionStage<?> stage)) {
       if (attempt.end()) {
         attempt.cancelTimeout();
-        releasePermits(spec);
+        releasePermits(attempt);
         attemptFailed(attempt, new NullPointerException(
             "task '" + spec.name() + "' returned null instead of a CompletionStage"));
       }
@@ -290,7 +296,7 @@ final class Run {
       stage.whenComplete((value, error) -> {
         if (attempt.completeAwaited()) {
           attempt.cancelTimeout();
-          releasePermits(spec);
+          releasePermits(attempt);
           if (error == null) {
             attemptSucceeded(attempt, value, false);
           } else {
@@ -305,7 +311,7 @@ final class Run {
   private void timedOut(Attempt attempt, Duration limit) {
     if (attempt.steal()) {
       TaskSpec<?> spec = graph.taskAt(attempt.node);
-      releasePermits(spec);
+      releasePermits(attempt);
       attemptFailed(attempt, new TimeoutException(
           "task '" + spec.name() + "' timed out after " + Durations.format(limit)
               + " (its @Task timeout); it was interrupted"));
@@ -316,10 +322,10 @@ final class Run {
 
   private int attemptSucceeded(Attempt attempt, @Nullable Object value, boolean mayInline) {
     int node = attempt.node;
-    if (attempt.element < 0) {
+    FanOut fanOut = attempt.fanOut;
+    if (fanOut == null) {
       return succeedNode(node, value, mayInline);
     }
-    FanOut fanOut = (FanOut) live.get(node);
     if (!fanOut.succeeded(attempt.element, value)) {
       return -1;
     }
@@ -366,11 +372,11 @@ final class Run {
       return;
     }
     int node = attempt.node;
-    if (attempt.element < 0) {
+    FanOut fanOut = attempt.fanOut;
+    if (fanOut == null) {
       failNode(node, failure, "");
       return;
     }
-    FanOut fanOut = (FanOut) live.get(node);
     if (!weft.keepGoing) {
       failElement(node, fanOut, attempt.element, failure);
     } else if (fanOut.failed(attempt.element, failure)) {
@@ -382,8 +388,7 @@ final class Run {
     try {
       weft.timer.schedule(() -> {
         if (!stopping && state.get(attempt.node) == STARTED) {
-          dispatch(new Attempt(
-              this, attempt.node, attempt.element, attempt.elementValue(), attempt.number + 1));
+          dispatch(attempt.retry());
         }
       }, weft.retryDelayNanos(attempt.number), TimeUnit.NANOSECONDS);
       return true;
@@ -456,13 +461,13 @@ final class Run {
     }
     for (int node : neededTasks) {
       Object inFlight = live.get(node);
-      if (inFlight instanceof Attempt attempt) {
-        attempt.steal();
+      if (inFlight instanceof Attempt attempt && attempt.steal()) {
+        releasePermits(attempt);
       } else if (inFlight instanceof FanOut fanOut) {
         for (int i = 0; i < fanOut.size(); i++) {
           Attempt element = fanOut.attempts.get(i);
-          if (element != null) {
-            element.steal();
+          if (element != null && element.steal()) {
+            releasePermits(element);
           }
         }
       }
@@ -525,9 +530,10 @@ final class Run {
     }
   }
 
-  private void releasePermits(TaskSpec<?> spec) {
-    if (weft.limiter.limits(spec.limits())) {
-      weft.limiter.release(spec.limits());
+  /** Returns the attempt's permits to the limiter, once, whichever path ends the attempt. */
+  private void releasePermits(Attempt attempt) {
+    if (attempt.takePermits()) {
+      weft.limiter.release(graph.taskAt(attempt.node).limits());
     }
   }
 

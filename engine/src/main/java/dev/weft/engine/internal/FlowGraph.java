@@ -170,7 +170,7 @@ public final class FlowGraph implements Flow {
     return index.indexOf(name);
   }
 
-  /** For each node, the nodes it depends on, in the task's parameter order. */
+  /** For each node, the nodes it depends on, in the order of {@link TaskSpec#dependencies()}. */
   public Csr dependencies() {
     return index.dependencies();
   }

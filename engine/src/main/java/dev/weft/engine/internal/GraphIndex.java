@@ -96,7 +96,7 @@ final class GraphIndex {
     return inputCount;
   }
 
-  /** For each node, the nodes it depends on, in parameter order. */
+  /** For each node, the nodes it depends on, in the order of its task's dependencies. */
   Csr dependencies() {
     return dependencies;
   }

@@ -88,8 +88,8 @@ public final class TaskSpec<T> {
   }
 
   /**
-   * Returns the keys of the tasks and inputs this task reads, one per method parameter in
-   * parameter order, including the {@linkplain #each() fan-out source}.
+   * Returns the keys of the tasks and inputs this task reads, each once, in the order of the
+   * parameters that first read them, including the {@linkplain #each() fan-out source}.
    */
   public List<Key<?>> dependencies() {
     return dependencies;
@@ -182,7 +182,7 @@ public final class TaskSpec<T> {
       return this;
     }
 
-    /** Sets the keys the task reads, one per method parameter in parameter order. */
+    /** Sets the keys the task reads, each once, in the order of the parameters reading them. */
     public Builder<T> dependsOn(Key<?>... keys) {
       check.unset("dependencies", dependencies != null, TaskSpecChecks.names(dependencies));
       dependencies = check.dependencies(keys);
