@@ -2,6 +2,7 @@ package dev.weft.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public class TaskFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String task;
-  private final List<String> path;
+  private final ImmutableList<String> path;
 
   /**
    * Creates an exception for the failure of {@code task}.
@@ -32,7 +33,7 @@ public class TaskFailedException extends RuntimeException {
     super(message + (path.size() > 1 ? " (needed by " + String.join(" -> ", path) + ")" : ""),
         cause);
     this.task = requireNonNull(task);
-    this.path = List.copyOf(path);
+    this.path = ImmutableList.copyOf(path);
   }
 
   /** The name of the task that failed. */
