@@ -3,7 +3,9 @@ package dev.weft.examples.words;
 import dev.weft.Each;
 import dev.weft.Input;
 import dev.weft.Task;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +27,10 @@ import java.util.stream.Stream;
  * {@code WordStatsFlow}, with a typed key per task and input.
  */
 public class WordStats {
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
+  /** What separates words: anything but letters, digits and apostrophes ({@code don't}). */
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}'\u2019]+");
+  /** Apostrophes at either end of a word are quotation marks: {@code 'word'} counts as word. */
+  private static final Pattern QUOTES = Pattern.compile("^'+|'+$");
 
   /** The text files under {@code corpus}, in a stable order. */
   @Task
@@ -38,12 +43,20 @@ public class WordStats {
     }
   }
 
-  /** How often each word occurs in one file; runs once per file, in parallel. */
+  /**
+   * How often each word occurs in one file, words lower-cased; runs once per file, in parallel.
+   * The file is read as UTF-8; bytes that are not UTF-8 become U+FFFD and separate words, so a
+   * file in another encoding is counted, not rejected.
+   */
   @Task
   public Map<String, Long> counts(@Each("files") Path file) throws IOException {
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+    // An InputStreamReader given a Charset replaces malformed input, where Files.lines throws.
+    try (BufferedReader reader = new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+        Stream<String> lines = reader.lines()) {
       return lines
           .flatMap(NON_WORD::splitAsStream)
+          .map(word -> QUOTES.matcher(word.replace('\u2019', '\'')).replaceAll(""))
           .filter(word -> !word.isEmpty())
           .map(word -> word.toLowerCase(Locale.ROOT))
           .collect(Collectors.groupingBy(word -> word, TreeMap::new, Collectors.counting()));
