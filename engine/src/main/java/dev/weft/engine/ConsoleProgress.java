@@ -2,15 +2,12 @@ package dev.weft.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.weft.engine.TaskOutcome.Status;
 import java.io.Console;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -184,7 +181,7 @@ public final class ConsoleProgress implements RunListener {
   @Override
   public void runFinished(RunResult result) {
     long now = nanoTime.getAsLong();
-    Tally tally = new Tally(result); // reads every outcome: outside the lock
+    RunSummary tally = new RunSummary(result, MAX_FAILURES_LISTED); // reads every outcome: outside the lock
     synchronized (lock) {
       ArrayDeque<Long> starts = runStarts.get(result.flow());
       Long start = starts == null ? null : starts.pollFirst();
@@ -192,7 +189,7 @@ public final class ConsoleProgress implements RunListener {
         runStarts.remove(result.flow());
       }
       runsInFlight = Math.max(0, runsInFlight - 1);
-      List<String> summary = tally.summary(result.flow(), now - (start == null ? now : start));
+      List<String> summary = tally.lines(result.flow(), now - (start == null ? now : start));
       StringBuilder text = new StringBuilder();
       if (terminal && lineOnScreen > 0) {
         text.append('\r').append(padded(summary.get(0), lineOnScreen)).append('\n');
@@ -266,62 +263,15 @@ public final class ConsoleProgress implements RunListener {
       line.append(" (").append(cachedTasks).append(" cached)");
     }
     line.append(", ").append(Math.max(0, startedTasks - endedTasks)).append(" running");
-    count(line, failed.sum(), "failed");
-    count(line, skipped.sum(), "skipped");
-    count(line, cancelled.sum(), "cancelled");
+    RunSummary.count(line, failed.sum(), "failed");
+    RunSummary.count(line, skipped.sum(), "skipped");
+    RunSummary.count(line, cancelled.sum(), "cancelled");
     line.append(", ").append(elapsed(now - firstStart));
     return line.length() <= MAX_LINE ? line.toString() : line.substring(0, MAX_LINE - 3) + "...";
   }
 
-  /** The outcomes of a finished run, counted by status, and its first failures. */
-  private static final class Tally {
-    private final int tasks;
-    private final int[] byStatus = new int[Status.values().length];
-    private final List<TaskOutcome> failures = new ArrayList<>();
-
-    Tally(RunResult result) {
-      int count = 0;
-      for (TaskOutcome outcome : result.tasks()) {
-        count++;
-        byStatus[outcome.status().ordinal()]++;
-        if (outcome.status() == Status.FAILED && failures.size() < MAX_FAILURES_LISTED) {
-          failures.add(outcome);
-        }
-      }
-      this.tasks = count;
-    }
-
-    /** The summary's lines: the counts, then a line per failed task. */
-    List<String> summary(String flow, long elapsedNanos) {
-      StringBuilder parts = new StringBuilder();
-      count(parts, of(Status.EXECUTED), "executed");
-      count(parts, of(Status.MEMORY_HIT) + of(Status.DISK_HIT), "cached");
-      count(parts, of(Status.FAILED), "failed");
-      count(parts, of(Status.SKIPPED), "skipped");
-      count(parts, of(Status.CANCELLED), "cancelled");
-      List<String> lines = new ArrayList<>();
-      lines.add(flow + ": " + tasks + (tasks == 1 ? " task" : " tasks") + " in "
-          + elapsed(elapsedNanos) + (parts.length() == 0 ? "" : ":" + parts.substring(1)));
-      for (TaskOutcome failure : failures) {
-        lines.add("  failed: " + failure.name() + ": "
-            + failure.reason().lines().findFirst().orElse(""));
-      }
-      int unlisted = of(Status.FAILED) - failures.size();
-      if (unlisted > 0) {
-        lines.add("  and " + unlisted + " more failed");
-      }
-      return lines;
-    }
-
-    private int of(Status status) {
-      return byStatus[status.ordinal()];
-    }
-  }
-
-  private static void count(StringBuilder text, long count, String what) {
-    if (count > 0) {
-      text.append(", ").append(count).append(' ').append(what);
-    }
+  static String elapsed(long nanos) {
+    return RunSummary.elapsed(nanos);
   }
 
   /** {@code line}, with spaces over what remains of a longer line before it. */
@@ -332,19 +282,6 @@ public final class ConsoleProgress implements RunListener {
   /** A flow's name without its package, to keep the live line short: {@code WordStats}. */
   private static String shortName(String flow) {
     return flow.substring(flow.lastIndexOf('.') + 1);
-  }
-
-  /** {@code 0.4 s}, {@code 12.0 s}, {@code 3 min 05 s}, {@code 2 h 07 min}. */
-  static String elapsed(long nanos) {
-    long tenths = (Math.max(0, nanos) + 50_000_000L) / 100_000_000L; // rounded
-    if (tenths < 600) {
-      return tenths / 10 + "." + tenths % 10 + " s";
-    }
-    long seconds = tenths / 10;
-    if (seconds < 3600) {
-      return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
-    }
-    return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
   }
 
   /**
