@@ -26,9 +26,11 @@ import java.lang.annotation.Target;
  * must be safe to call concurrently with the other tasks of the same instance.
  *
  * <p>A task method must not be private, abstract or generic, and its class must be a top-level
- * or static nested class that is not private. A task returning {@code CompletableFuture<T>} (or
- * any {@code CompletionStage<T>}) produces a {@code T} without a thread waiting on it. A task may
- * throw checked exceptions; they fail the task and reach the caller as the cause of the run's
+ * or static nested class that is not private. A task's value type is its key's, so it may not be
+ * or contain a raw type. Tasks are not inherited: a {@code @Task} method of a superclass belongs
+ * to the superclass's flow, not to its subclasses'. A task returning {@code CompletableFuture<T>}
+ * (or any {@code CompletionStage<T>}) produces a {@code T} without a thread waiting on it. A task
+ * may throw checked exceptions; they fail the task and reach the caller as the cause of the run's
  * failure.
  */
 @Documented
@@ -44,7 +46,10 @@ public @interface Task {
 
   /**
    * Whether the task's value is memoized. Set {@code false} for tasks with side effects, clocks,
-   * randomness, or values that cannot be stored: such a task runs every time it is needed.
+   * randomness, or values that cannot be stored: such a task runs every time it is needed. The
+   * processor warns ({@code weft/uncacheable}) about a cached task whose value cannot be stored,
+   * such as a {@code Stream} or {@code Object}; {@code @SuppressWarnings("weft/uncacheable")} on
+   * the method or its class silences it.
    */
   boolean cache() default true;
 
@@ -72,7 +77,8 @@ public @interface Task {
   /**
    * Concurrency tags: while this task runs it holds one permit of each tag, so at most as many
    * tasks with a tag run at once as the engine's {@code Weft.Builder.limit(tag, permits)} allows.
-   * Tags without a configured limit do not restrict anything.
+   * Tags without a configured limit do not restrict anything. A blank or repeated tag is a compile
+   * error.
    */
   String[] limits() default {};
 }

@@ -41,11 +41,13 @@ import javax.lang.model.element.TypeElement;
  *   <li>and, when the class has no error, writes its {@code …Flow} class ({@link FlowWriter}).
  * </ol>
  *
- * <p>A class whose task signatures mention types javac cannot resolve yet is deferred to the
- * next round, as another processor may generate them; if they never resolve, javac's own
- * "cannot find symbol" errors stand alone, without follow-up errors from Weft. One class's
- * errors never stop the others, and an exception in the processor is reported at the class it
- * was processing instead of crashing javac.
+ * <p>A class whose tasks use something javac cannot resolve yet — a type of a signature or one of
+ * its supertypes, a supertype of the class, a constant in a Weft annotation's value — is deferred
+ * to the next round, as another processor may generate it; if it never resolves, javac's own
+ * "cannot find symbol" errors stand alone, without follow-up errors from Weft. One class's errors
+ * never stop the others, and an exception in any step of the processor — reading a class, the
+ * checks of stray annotations and of local classes — is reported at the class it was working on
+ * instead of crashing javac.
  *
  * <p>The processor claims no annotation ({@code process} returns {@code false}), so other
  * processors may read Weft's annotations too.
@@ -70,7 +72,7 @@ public final class WeftProcessor extends AbstractProcessor {
     reader = new TaskClassReader(reporter, types, env.getElementUtils());
     graphBuilder = new TaskGraphBuilder(types, env.getElementUtils());
     rules = GraphRules.all(reporter, types);
-    writer = new FlowWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils(), reporter);
+    writer = new FlowWriter(env.getFiler(), env.getElementUtils(), types, reporter);
     strayAnnotations = new StrayAnnotationChecker(reporter);
     trees = treesOf(env);
   }
@@ -104,27 +106,25 @@ public final class WeftProcessor extends AbstractProcessor {
         classes.add(type);
       }
     }
-    strayAnnotations.check(round);
+    for (Element parameter : StrayAnnotationChecker.annotatedParameters(round)) {
+      guarded(enclosingClass(parameter), () -> strayAnnotations.check(parameter));
+    }
     scanLocalClasses(round);
 
+    if (round.processingOver()) {
+      return false; // Still unresolved in the last round: javac reports those itself.
+    }
     for (TypeElement type : classes) {
-      if (round.processingOver()) {
-        break; // Still unresolved in the last round: javac reports those types itself.
-      }
-      if (reader.needsLaterRound(type)) {
-        deferred.add(type.getQualifiedName().toString());
-        continue;
-      }
-      try {
-        process(type);
-      } catch (RuntimeException e) {
-        reporter.internalError(type, e);
-      }
+      guarded(type, () -> process(type));
     }
     return false;
   }
 
   private void process(TypeElement type) {
+    if (reader.needsLaterRound(type)) {
+      deferred.add(type.getQualifiedName().toString());
+      return;
+    }
     int errorsBefore = reporter.errorCount();
     Optional<TaskClass> read = reader.read(type);
     if (read.isEmpty()) {
@@ -146,11 +146,35 @@ public final class WeftProcessor extends AbstractProcessor {
     LocalTaskScanner scanner = new LocalTaskScanner(trees.get(), reporter);
     Set<CompilationUnitTree> seen = new HashSet<>();
     for (Element root : round.getRootElements()) {
-      TreePath path = trees.get().getPath(root);
-      if (path != null && seen.add(path.getCompilationUnit())) {
-        scanner.scan(path.getCompilationUnit());
-      }
+      guarded(
+          root,
+          () -> {
+            TreePath path = trees.get().getPath(root);
+            if (path != null && seen.add(path.getCompilationUnit())) {
+              scanner.scan(path.getCompilationUnit());
+            }
+          });
     }
+  }
+
+  /**
+   * Runs one step of the processor, reporting a failure at {@code at} — the class it was
+   * working on — instead of letting it reach javac, which would stop every other class too.
+   */
+  private void guarded(Element at, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      reporter.internalError(at, e);
+    }
+  }
+
+  private static Element enclosingClass(Element element) {
+    Element e = element;
+    while (!(e instanceof TypeElement) && e.getEnclosingElement() != null) {
+      e = e.getEnclosingElement();
+    }
+    return e;
   }
 
   /** The syntax trees, when the compiler is javac; other compilers skip the local-class check. */

@@ -2,7 +2,6 @@ package dev.weft.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 
 import com.google.common.io.Resources;
 import com.google.testing.compile.Compilation;
@@ -24,7 +23,7 @@ class GeneratedFlowGoldenTest {
   void wordStats_generatesGoldenFlow() throws IOException {
     JavaFileObject source = JavaFileObjects.forResource("golden/WordStats.java");
 
-    Compilation compilation = javac().withProcessors(new WeftProcessor()).compile(source);
+    Compilation compilation = GeneratedFlowTest.compile(source);
 
     assertThat(compilation).succeededWithoutWarnings();
     String generated =

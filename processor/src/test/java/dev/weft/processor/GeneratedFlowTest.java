@@ -70,7 +70,7 @@ class GeneratedFlowTest {
             "  @Task public Map<?, ? extends CharSequence> any() { return Map.of(); }",
             "  @Task public int[] ints() { return new int[] {1}; }",
             "  @Task public String[][] grid() { return new String[][] {{\"a\"}}; }",
-            "  @SuppressWarnings(\"unchecked\")",
+            "  @SuppressWarnings({\"unchecked\", \"rawtypes\"})",
             "  @Task public List<String>[] lists() { return new List[] {List.of(\"x\")}; }",
             "  @Task public Map.Entry<String, Long> entry() { return Map.entry(\"a\", 1L); }",
             "}");
@@ -85,6 +85,30 @@ class GeneratedFlowTest {
     assertThat(key(flowClass, "LISTS").type()).isEqualTo(new TypeToken<List<String>[]>() {});
     assertThat(key(flowClass, "ENTRY").type())
         .isEqualTo(new TypeToken<Map.Entry<String, Long>>() {});
+  }
+
+  @Test
+  void arrayOfInnerClassOfParameterizedType_isNotWrittenAsAClassLiteral() throws Exception {
+    Compilation compilation =
+        compile(
+            "test.Boxes",
+            "package test;",
+            "import dev.weft.Task;",
+            "import java.util.List;",
+            "public class Boxes {",
+            "  public static class Box<T> { public class In {} }",
+            "  @Task public Box<String>.In[] ins() { return null; }",
+            "  @Task public List<Box<String>.In> list() { return List.of(); }",
+            "}");
+
+    // Box<String>.In[].class, as the writer once wrote it, is not Java.
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> flowClass = load(compilation, "test.BoxesFlow");
+    Class<?> boxes = flowClass.getClassLoader().loadClass("test.Boxes");
+    assertThat(key(flowClass, "INS").type())
+        .isEqualTo(TypeToken.of(boxes.getMethod("ins").getGenericReturnType()));
+    assertThat(key(flowClass, "LIST").type())
+        .isEqualTo(TypeToken.of(boxes.getMethod("list").getGenericReturnType()));
   }
 
   @Test
@@ -251,6 +275,33 @@ class GeneratedFlowTest {
   }
 
   @Test
+  void deprecatedTypesAndTasks_noWarningInGeneratedCode() throws Exception {
+    JavaFileObject old =
+        JavaFileObjects.forSourceLines(
+            "test.Old", //
+            "package test;",
+            "@Deprecated public class Old {}");
+    JavaFileObject tasks =
+        JavaFileObjects.forSourceLines(
+            "test.Legacy",
+            "package test;",
+            "import dev.weft.Task;",
+            "@SuppressWarnings(\"deprecation\")",
+            "public class Legacy {",
+            "  @Task public Old old() { return new Old(); }",
+            "  @Deprecated @Task public int legacy() { return 1; }",
+            "  @Deprecated(forRemoval = true) @Task public int gone(int legacy) { return legacy; }",
+            "}");
+
+    // The user chose these deprecated types and methods where javac could warn them; the flow,
+    // which must name and call them, adds no warning of its own.
+    Compilation compilation = compile(old, tasks);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(run(compilation, "test.Legacy", Map.of())).containsEntry("gone", 1);
+  }
+
+  @Test
   void of_rejectsNullInstance() throws Exception {
     Compilation compilation =
         compile(
@@ -268,20 +319,30 @@ class GeneratedFlowTest {
     assertThat(thrown).hasCauseThat().hasMessageThat().isEqualTo("instance");
   }
 
+  /**
+   * The javac options of every generated-code test: all lints, so that {@code
+   * succeededWithoutWarnings()} catches a warning in generated code (users build with {@code
+   * -Werror}), except "processing", which warns that no processor claimed Weft's annotations.
+   */
+  static final String LINT = "-Xlint:all,-processing";
+
   static Compilation compile(String name, String... lines) {
-    JavaFileObject source = JavaFileObjects.forSourceLines(name, lines);
-    return javac().withProcessors(new WeftProcessor()).compile(source);
+    return compile(JavaFileObjects.forSourceLines(name, lines));
+  }
+
+  static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new WeftProcessor()).withOptions(LINT).compile(sources);
   }
 
   static Class<?> load(Compilation compilation, String name) throws ClassNotFoundException {
     return new CompiledClasses(compilation).loadClass(name);
   }
 
-  private static Key<?> key(Class<?> flowClass, String constant) throws ReflectiveOperationException {
+  static Key<?> key(Class<?> flowClass, String constant) throws ReflectiveOperationException {
     return (Key<?>) flowClass.getField(constant).get(null);
   }
 
-  private static Flow flow(Compilation compilation, String type, String flowName)
+  static Flow flow(Compilation compilation, String type, String flowName)
       throws ReflectiveOperationException {
     ClassLoader loader = new CompiledClasses(compilation);
     Class<?> taskClass = loader.loadClass(type);
@@ -292,12 +353,12 @@ class GeneratedFlowTest {
     return (Flow) of.invoke(null, constructor.newInstance());
   }
 
-  private static Map<String, Object> run(
+  static Map<String, Object> run(
       Compilation compilation, String type, Map<String, Object> inputs) throws Exception {
     return run(compilation, type, type + "Flow", inputs);
   }
 
-  private static Map<String, Object> run(
+  static Map<String, Object> run(
       Compilation compilation, String type, String flowName, Map<String, Object> inputs)
       throws Exception {
     return SequentialTestRunner.runAll(flow(compilation, type, flowName), inputs);

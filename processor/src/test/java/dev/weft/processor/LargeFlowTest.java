@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A class with 200 tasks compiles, and its flow computes what the methods compute. */
+/**
+ * Classes with many tasks compile, and their flows compute what the methods compute — even past
+ * the 64 KiB a single method's bytecode may take, which {@code of(...)} reached at about 1,300
+ * tasks.
+ */
 class LargeFlowTest {
   static final int TASKS = 200;
+  static final int CHAIN = 2_000;
 
   /**
    * A source with {@code tasks} tasks: {@code t0} reads the input {@code seed}; every later task
@@ -54,6 +59,39 @@ class LargeFlowTest {
     assertThat(flow.tasks()).hasSize(TASKS);
     Map<String, Object> values = SequentialTestRunner.runAll(flow, Map.of("seed", 0L));
     assertThat(values).containsEntry("t199", expected(TASKS - 1));
+  }
+
+  @Test
+  void twoThousandTasks_doNotMakeOfTooLarge() throws Exception {
+    List<String> lines = new ArrayList<>();
+    lines.add("package test;");
+    lines.add("import dev.weft.Input;");
+    lines.add("import dev.weft.Task;");
+    lines.add("public class Chain {");
+    lines.add("  @Task public long t0(@Input long seed) { return seed; }");
+    for (int i = 1; i < CHAIN; i++) {
+      String previous = "t" + (i - 1);
+      lines.add(
+          "  @Task public long t" + i + "(long " + previous + ") { return " + previous + " + 1; }");
+    }
+    lines.add("}");
+
+    // Before the tasks were split into helpers, javac failed with "code too large" in of().
+    Compilation compilation =
+        GeneratedFlowTest.compile("test.Chain", lines.toArray(String[]::new));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    ClassLoader loader = new CompiledClasses(compilation);
+    Class<?> type = loader.loadClass("test.Chain");
+    Flow flow =
+        (Flow)
+            loader
+                .loadClass("test.ChainFlow")
+                .getMethod("of", type)
+                .invoke(null, type.getDeclaredConstructor().newInstance());
+    assertThat(flow.tasks()).hasSize(CHAIN);
+    assertThat(SequentialTestRunner.runAll(flow, Map.of("seed", 5L)))
+        .containsEntry("t" + (CHAIN - 1), 5L + CHAIN - 1);
   }
 
   /** What t{@code n} computes from seed 0, by the recurrence the generated source encodes. */

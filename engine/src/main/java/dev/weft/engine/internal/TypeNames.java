@@ -41,11 +41,18 @@ final class TypeNames {
         out.append(qualified ? qualifiedName(c) : simpleName(c));
       }
     } else if (type instanceof ParameterizedType p) {
-      // Arguments of a generic owner (Outer<A>.Inner<B>) are dropped: flows do not use such
-      // types in practice, and the raw owner still names the class unambiguously.
-      append(out, p.getRawType(), qualified);
-      appendAll(out, "<", ", ", p.getActualTypeArguments(), qualified);
-      out.append('>');
+      if (p.getOwnerType() instanceof ParameterizedType owner) {
+        // An inner class of a parameterized class, Outer<A>.Inner: the owner's arguments are
+        // part of the type, and the inner class may have none of its own.
+        append(out, owner, qualified);
+        out.append('.').append(((Class<?>) p.getRawType()).getSimpleName());
+      } else {
+        append(out, p.getRawType(), qualified);
+      }
+      if (p.getActualTypeArguments().length > 0) {
+        appendAll(out, "<", ", ", p.getActualTypeArguments(), qualified);
+        out.append('>');
+      }
     } else if (type instanceof GenericArrayType g) {
       append(out, g.getGenericComponentType(), qualified);
       out.append("[]");

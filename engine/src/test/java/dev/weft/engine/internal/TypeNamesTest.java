@@ -36,4 +36,23 @@ class TypeNamesTest {
         .isEqualTo("Map<? extends Number, ? super Integer>");
     assertThat(TypeNames.simple(new TypeToken<List<?>>() {}.getType())).isEqualTo("List<?>");
   }
+
+  /** A generic class with inner classes, for types such as {@code Outer<String>.Inner}. */
+  static class Outer<T> {
+    class Inner {}
+
+    class Pair<U> {}
+  }
+
+  @Test
+  void innerClassOfAParameterizedClass_keepsTheOwnersArguments() {
+    // Once printed as "TypeNamesTest.Outer.Inner<>".
+    Type inner = new TypeToken<Outer<String>.Inner>() {}.getType();
+    Type pair = new TypeToken<Outer<String>.Pair<Long>>() {}.getType();
+
+    assertThat(TypeNames.simple(inner)).isEqualTo("TypeNamesTest.Outer<String>.Inner");
+    assertThat(TypeNames.simple(pair)).isEqualTo("TypeNamesTest.Outer<String>.Pair<Long>");
+    assertThat(TypeNames.full(inner))
+        .isEqualTo("dev.weft.engine.internal.TypeNamesTest.Outer<java.lang.String>.Inner");
+  }
 }

@@ -25,7 +25,9 @@ public enum Diagnostic {
   NAME("weft/name"),
   /** A type in a task's signature that the generated flow cannot name. */
   INACCESSIBLE_TYPE("weft/inaccessible-type"),
-  /** The name of the flow to generate is taken by another class. */
+  /** A raw type in a task's value type or an input's type, which a key cannot carry. */
+  RAW_TYPE("weft/raw-type"),
+  /** The name of the flow to generate is taken by another class, or by another class's flow. */
   FLOW_NAME_TAKEN("weft/flow-name-taken"),
   /** A private task method. */
   PRIVATE_TASK("weft/private-task"),
@@ -45,6 +47,8 @@ public enum Diagnostic {
   TIMEOUT("weft/timeout"),
   /** A negative {@code @Task(retries)}. */
   RETRIES("weft/retries"),
+  /** A blank or repeated tag in {@code @Task(limits)}. */
+  LIMITS("weft/limits"),
   /** A parameter with more than one of {@code @Input}, {@code @From}, {@code @Each}. */
   CONFLICTING_ANNOTATIONS("weft/conflicting-annotations"),
   /** {@code @Input}, {@code @From} or {@code @Each} on a method that is not a task. */

@@ -37,4 +37,9 @@ public record Location(
     }
     return of(element, annotation);
   }
+
+  /** Points at one value of an annotation of an element, such as one element of an array. */
+  public static Location of(Element element, AnnotationMirror annotation, AnnotationValue value) {
+    return new Location(element, Optional.of(annotation), Optional.of(value));
+  }
 }

@@ -2,16 +2,20 @@ package dev.weft.processor.base;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.SimpleTypeVisitor14;
@@ -81,29 +85,111 @@ public final class MoreTypes {
     return Optional.of(object());
   }
 
-  /** Whether {@code type} or any type it is built from could not be resolved by javac. */
+  /**
+   * Whether {@code type}, or any type it is built from or inherits from, could not be resolved by
+   * javac: {@code List<Missing>}, or {@code MyList} declared as {@code MyList extends MissingBase}
+   * — whose supertypes, and so whether it is a {@code Collection}, are unknown until it resolves.
+   */
   public boolean containsError(TypeMirror type) {
-    return type.accept(
-        new SimpleTypeVisitor14<Boolean, Void>(false) {
-          @Override
-          public Boolean visitError(javax.lang.model.type.ErrorType t, Void unused) {
+    return containsError(type, new HashSet<>());
+  }
+
+  /** {@code visited} holds the classes and type variables seen, so each is walked once. */
+  private boolean containsError(TypeMirror type, Set<Element> visited) {
+    switch (type.getKind()) {
+      case ERROR -> {
+        return true;
+      }
+      case DECLARED -> {
+        DeclaredType declared = (DeclaredType) type;
+        for (TypeMirror argument : declared.getTypeArguments()) {
+          if (containsError(argument, visited)) {
             return true;
           }
+        }
+        if (containsError(declared.getEnclosingType(), visited)) {
+          return true; // Outer<Missing>.Inner
+        }
+        TypeElement element = (TypeElement) declared.asElement();
+        if (!visited.add(element)) {
+          return false;
+        }
+        if (containsError(element.getSuperclass(), visited)) {
+          return true;
+        }
+        for (TypeMirror supertype : element.getInterfaces()) {
+          if (containsError(supertype, visited)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case ARRAY -> {
+        return containsError(((ArrayType) type).getComponentType(), visited);
+      }
+      case WILDCARD -> {
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror extendsBound = wildcard.getExtendsBound();
+        TypeMirror superBound = wildcard.getSuperBound();
+        return (extendsBound != null && containsError(extendsBound, visited))
+            || (superBound != null && containsError(superBound, visited));
+      }
+      case TYPEVAR -> {
+        TypeVariable variable = (TypeVariable) type;
+        return visited.add(variable.asElement())
+            && containsError(variable.getUpperBound(), visited);
+      }
+      case INTERSECTION -> {
+        for (TypeMirror bound : ((IntersectionType) type).getBounds()) {
+          if (containsError(bound, visited)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
 
+  /**
+   * The first raw type in {@code type} — itself, a type argument, an array's component, a
+   * wildcard's bound, the owner of an inner class — such as {@code List} in {@code Set<List>}.
+   * Empty when every generic class in {@code type} has its type arguments.
+   */
+  public Optional<DeclaredType> rawTypeIn(TypeMirror type) {
+    return type.accept(
+        new SimpleTypeVisitor14<Optional<DeclaredType>, Void>(Optional.empty()) {
           @Override
-          public Boolean visitDeclared(DeclaredType t, Void unused) {
-            return t.getTypeArguments().stream().anyMatch(MoreTypes.this::containsError);
+          public Optional<DeclaredType> visitDeclared(DeclaredType t, Void unused) {
+            TypeElement element = (TypeElement) t.asElement();
+            if (!element.getTypeParameters().isEmpty() && t.getTypeArguments().isEmpty()) {
+              return Optional.of(t);
+            }
+            Optional<DeclaredType> owner = t.getEnclosingType().accept(this, null);
+            if (owner.isPresent()) {
+              return owner;
+            }
+            for (TypeMirror argument : t.getTypeArguments()) {
+              Optional<DeclaredType> found = argument.accept(this, null);
+              if (found.isPresent()) {
+                return found;
+              }
+            }
+            return Optional.empty();
           }
 
           @Override
-          public Boolean visitArray(ArrayType t, Void unused) {
-            return containsError(t.getComponentType());
+          public Optional<DeclaredType> visitArray(ArrayType t, Void unused) {
+            return t.getComponentType().accept(this, null);
           }
 
           @Override
-          public Boolean visitWildcard(WildcardType t, Void unused) {
-            return (t.getExtendsBound() != null && containsError(t.getExtendsBound()))
-                || (t.getSuperBound() != null && containsError(t.getSuperBound()));
+          public Optional<DeclaredType> visitWildcard(WildcardType t, Void unused) {
+            TypeMirror bound =
+                t.getExtendsBound() != null ? t.getExtendsBound() : t.getSuperBound();
+            return bound == null ? Optional.empty() : bound.accept(this, null);
           }
         },
         null);

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 
 /** Names as the processor's messages show and check them. */
@@ -28,12 +29,27 @@ public final class Names {
 
   /**
    * How messages name a method or constructor: {@code files(...)}, or {@code the constructor of
-   * Client}.
+   * Client}. Every message names methods through here (or {@link #method}), so they all agree.
    */
   public static String display(Element executable) {
     return executable.getKind() == ElementKind.CONSTRUCTOR
         ? "the constructor of " + executable.getEnclosingElement().getSimpleName()
-        : executable.getSimpleName() + "(...)";
+        : method(executable.getSimpleName());
+  }
+
+  /** How messages name a method known only by its name, as in a syntax tree: {@code files(...)}. */
+  public static String method(CharSequence name) {
+    return name + "(...)";
+  }
+
+  /** A class's name as code in its package writes it: {@code Entry} → {@code Map.Entry}. */
+  public static String nested(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    Element e = type.getEnclosingElement();
+    for (; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      name.insert(0, t.getSimpleName() + ".");
+    }
+    return name.toString();
   }
 
   /** An identifier close to {@code name}, to suggest in a message. */

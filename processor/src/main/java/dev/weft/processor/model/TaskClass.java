@@ -1,6 +1,8 @@
 package dev.weft.processor.model;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -8,8 +10,14 @@ import javax.lang.model.element.TypeElement;
  *
  * @param element the class
  * @param tasks its task methods, in declaration order
+ * @param inheritedTasks the {@code @Task} methods of its superclasses, by task name, nearest
+ *     superclass first: they are not part of this class's flow, but a parameter naming one
+ *     deserves to be told so
  */
-public record TaskClass(TypeElement element, ImmutableList<TaskMethod> tasks) {
+public record TaskClass(
+    TypeElement element,
+    ImmutableList<TaskMethod> tasks,
+    ImmutableMap<String, ExecutableElement> inheritedTasks) {
 
   /** The simple name the messages use for the class. */
   public String simpleName() {

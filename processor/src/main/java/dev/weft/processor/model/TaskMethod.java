@@ -1,6 +1,7 @@
 package dev.weft.processor.model;
 
 import com.google.common.collect.ImmutableList;
+import dev.weft.processor.base.Names;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -46,7 +47,7 @@ public record TaskMethod(
 
   /** How messages name the method: {@code files(...)}. */
   public String displayName() {
-    return element.getSimpleName() + "(...)";
+    return Names.display(element);
   }
 
   /**

@@ -11,6 +11,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.weft.processor.base.Diagnostic;
 import dev.weft.processor.base.ErrorReporter;
+import dev.weft.processor.base.Names;
 import java.util.Set;
 
 /**
@@ -59,10 +60,10 @@ public final class LocalTaskScanner {
               Diagnostic.TASK_CLASS,
               trees,
               getCurrentPath(),
-              "task method %s(...) is declared in %s class, which annotation processing never"
+              "task method %s is declared in %s class, which annotation processing never"
                   + " sees, so no flow would contain it. Move it to a top-level or static nested"
                   + " class.",
-              method.getName(),
+              Names.method(method.getName()),
               isAnonymous(getCurrentPath().getParentPath()) ? "an anonymous" : "a local");
         }
         return super.visitMethod(method, unused);

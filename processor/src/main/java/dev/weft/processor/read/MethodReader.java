@@ -1,15 +1,14 @@
 package dev.weft.processor.read;
 
 import com.google.common.collect.ImmutableList;
-import dev.weft.Task;
 import dev.weft.processor.base.Diagnostic;
 import dev.weft.processor.base.ErrorReporter;
 import dev.weft.processor.base.Location;
-import dev.weft.processor.base.Names;
 import dev.weft.processor.base.MoreTypes;
+import dev.weft.processor.base.Names;
 import dev.weft.processor.model.TaskMethod;
 import dev.weft.processor.model.TaskParameter;
-import java.time.Duration;
+import dev.weft.processor.read.SettingsReader.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +18,15 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
  * Reads one {@code @Task} method into a {@link TaskMethod} and checks what can be checked of it
- * alone: visibility, abstractness, type parameters, the {@code @Task} values and each parameter's
- * annotations. Rules that need the other tasks of the class live in the graph stage.
+ * alone: visibility, abstractness, type parameters, the types of its signature, the {@code @Task}
+ * values and each parameter's annotations. Rules that need the other tasks of the class live in
+ * the graph stage.
  *
  * <p>A method with errors is still read, as well as it can be, so that the graph rules do not
  * add follow-up errors ("names no task") about tasks that do exist.
@@ -33,65 +34,69 @@ import javax.lang.model.util.Elements;
 final class MethodReader {
   private final ErrorReporter reporter;
   private final MoreTypes types;
-  private final ParameterReader parameters;
-  private final UncacheableTypes uncacheable;
   private final Elements elements;
+  private final Annotations annotations;
+  private final SettingsReader settings;
+  private final ParameterReader parameters;
+  private final RawTypeCheck rawTypes;
+  private final UncacheableTypes uncacheable;
 
-  MethodReader(ErrorReporter reporter, MoreTypes types, Elements elements) {
+  MethodReader(
+      ErrorReporter reporter, MoreTypes types, Elements elements, Annotations annotations) {
     this.reporter = reporter;
-    this.elements = elements;
     this.types = types;
-    this.parameters = new ParameterReader(reporter);
-    this.uncacheable = new UncacheableTypes(types, elements);
+    this.elements = elements;
+    this.annotations = annotations;
+    this.settings = new SettingsReader(reporter, annotations);
+    this.rawTypes = new RawTypeCheck(reporter, types);
+    this.parameters = new ParameterReader(reporter, annotations, rawTypes);
+    this.uncacheable = new UncacheableTypes(reporter, types, elements);
   }
 
   TaskMethod read(ExecutableElement method, AnnotationMirror annotation) {
-    Task task = method.getAnnotation(Task.class);
-    String name = task.value().isEmpty() ? method.getSimpleName().toString() : task.value();
+    String value = annotations.string(annotation, "value");
+    String name = value.isEmpty() ? method.getSimpleName().toString() : value;
     checkModifiers(method);
     checkSignatureTypes(method);
     if (!Names.isValid(name)) {
       reporter.error(
           Diagnostic.NAME,
           Location.of(method, annotation, "value"),
-          "task name '%s' of %s(...) is not a Java identifier; other tasks name it in"
-              + " parameters, and the generated key constant is derived from it. Use letters,"
-              + " digits and underscores, such as '%s'.",
+          "task name '%s' of %s is not a Java identifier; other tasks name it in parameters, and"
+              + " the generated key constant is derived from it. Use letters, digits and"
+              + " underscores, such as '%s'.",
           name,
-          method.getSimpleName(),
+          Names.display(method),
           Names.suggestIdentifier(name));
     }
-    if (task.retries() < 0) {
-      reporter.error(
-          Diagnostic.RETRIES,
-          Location.of(method, annotation, "retries"),
-          "retries = %d of task '%s' is negative; use 0 for no retry, or the number of extra"
-              + " attempts after a failure.",
-          task.retries(),
-          name);
-    }
-    Optional<Duration> timeout = readTimeout(method, annotation, task, name);
+    Settings read = settings.read(method, annotation, name);
 
     TypeMirror returnType = method.getReturnType();
     Optional<TypeMirror> stageValue =
         types.typeArgumentOf(returnType, "java.util.concurrent.CompletionStage");
     TypeMirror valueType = types.boxed(stageValue.orElse(returnType));
-    if (task.cache()) {
-      uncacheable
-          .whyNot(valueType)
-          .ifPresent(
-              why ->
-                  reporter.warning(
-                      Diagnostic.UNCACHEABLE,
-                      Location.of(method),
-                      "task '%s' returns %s, which cannot be stored in the disk cache: %s. Set"
-                          + " @Task(cache = false) to compute it on every run, or return data"
-                          + " such as a List or a record.",
-                      name,
-                      valueType,
-                      why));
+    boolean raw =
+        returnType.getKind() != TypeKind.VOID && rawTypes.checkTask(method, name, returnType);
+    if (read.cache() && !raw) {
+      uncacheable.check(method, name, returnType, valueType, stageValue.isPresent());
     }
 
+    return new TaskMethod(
+        method,
+        annotation,
+        name,
+        valueType,
+        stageValue.isPresent(),
+        method.getModifiers().contains(Modifier.STATIC),
+        read.cache(),
+        read.version(),
+        read.retries(),
+        read.timeout(),
+        read.limits(),
+        readParameters(method, name));
+  }
+
+  private ImmutableList<TaskParameter> readParameters(ExecutableElement method, String name) {
     ImmutableList.Builder<TaskParameter> read = ImmutableList.builder();
     boolean sawEach = false;
     for (VariableElement parameter : method.getParameters()) {
@@ -110,23 +115,11 @@ final class MethodReader {
       }
       read.add(p);
     }
-    return new TaskMethod(
-        method,
-        annotation,
-        name,
-        valueType,
-        stageValue.isPresent(),
-        method.getModifiers().contains(Modifier.STATIC),
-        task.cache(),
-        task.version(),
-        task.retries(),
-        timeout,
-        ImmutableList.copyOf(task.limits()),
-        read.build());
+    return read.build();
   }
 
   private void checkModifiers(ExecutableElement method) {
-    String display = method.getSimpleName() + "(...)";
+    String display = Names.display(method);
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
       reporter.error(
           Diagnostic.PRIVATE_TASK,
@@ -164,37 +157,21 @@ final class MethodReader {
     for (TypeMirror type : signature) {
       Optional<TypeElement> hidden = types.inaccessibleFrom(type, here);
       if (hidden.isPresent()) {
+        boolean isPrivate = hidden.get().getModifiers().contains(Modifier.PRIVATE);
         reporter.error(
             Diagnostic.INACCESSIBLE_TYPE,
             Location.of(method),
             "task method %s uses %s, which is %s; the generated flow, in package %s, must name"
-                + " the types of a task's value and parameters. Make %s package-private or"
-                + " public.",
+                + " the types of a task's value and parameters. Make %s %s.",
             Names.display(method),
             hidden.get().getQualifiedName(),
-            hidden.get().getModifiers().contains(Modifier.PRIVATE) ? "private" : "protected",
+            isPrivate ? "private" : "protected in another package",
             here.getQualifiedName(),
-            hidden.get().getSimpleName());
+            hidden.get().getSimpleName(),
+            // Package-private would hide a class of another package just as well as protected.
+            isPrivate ? "package-private or public" : "public");
         return;
       }
     }
-  }
-
-  private Optional<Duration> readTimeout(
-      ExecutableElement method, AnnotationMirror annotation, Task task, String name) {
-    if (task.timeout().isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Duration> timeout = Timeouts.parse(task.timeout());
-    if (timeout.isEmpty()) {
-      reporter.error(
-          Diagnostic.TIMEOUT,
-          Location.of(method, annotation, "timeout"),
-          "timeout \"%s\" of task '%s' is not a positive duration; write a whole number followed"
-              + " by ms, s, m or h, such as \"250ms\", \"30s\" or \"5m\".",
-          task.timeout(),
-          name);
-    }
-    return timeout;
   }
 }

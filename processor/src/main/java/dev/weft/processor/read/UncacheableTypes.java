@@ -1,10 +1,14 @@
 package dev.weft.processor.read;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
+import dev.weft.processor.base.Diagnostic;
+import dev.weft.processor.base.ErrorReporter;
+import dev.weft.processor.base.Location;
 import dev.weft.processor.base.MoreTypes;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -12,11 +16,16 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * Recognises values that cannot be written to the disk cache and read back: live resources,
- * one-shot cursors, code and {@code Object} (whose concrete type the cache would have to guess —
- * it never reads type information from its files).
+ * Warns about cached tasks whose values cannot be written to the disk cache and read back: live
+ * resources, one-shot cursors, code and {@code Object} (whose concrete type the cache would have
+ * to guess — it never reads type information from its files).
+ *
+ * <p>The warning is a hint, not a rule, so {@code @SuppressWarnings("weft/uncacheable")} on the
+ * method or an enclosing class silences it.
  */
 final class UncacheableTypes {
+  static final String SUPPRESS = Diagnostic.UNCACHEABLE.id();
+
   /** Types, and their subtypes, whose instances are resources or cursors rather than data. */
   private static final ImmutableList<String> LIVE_TYPES =
       ImmutableList.of(
@@ -41,20 +50,60 @@ final class UncacheableTypes {
           "java.sql.Connection",
           "java.sql.ResultSet");
 
-  /** Interfaces with a single abstract method that still describe data, not code. */
-  private static final ImmutableSet<String> DATA_INTERFACES =
-      ImmutableSet.of("java.lang.Iterable", "java.lang.Comparable", "java.lang.Readable");
-
+  private final ErrorReporter reporter;
   private final MoreTypes types;
   private final Elements elements;
 
-  UncacheableTypes(MoreTypes types, Elements elements) {
+  UncacheableTypes(ErrorReporter reporter, MoreTypes types, Elements elements) {
+    this.reporter = reporter;
     this.types = types;
     this.elements = elements;
   }
 
+  /**
+   * Warns when the value of cached task {@code name} cannot be stored.
+   *
+   * @param returnType the method's declared return type
+   * @param valueType the task's value: the return type, or for an async task what it completes with
+   */
+  void check(
+      ExecutableElement method,
+      String name,
+      TypeMirror returnType,
+      TypeMirror valueType,
+      boolean async) {
+    Optional<String> why = whyNot(valueType);
+    if (why.isEmpty() || Annotations.isSuppressed(method, SUPPRESS)) {
+      return;
+    }
+    String fix =
+        " Set @Task(cache = false) to compute it on every run, or return data such as a List or a"
+            + " record.";
+    if (async) {
+      // The value is not what the signature shows, so the message names both.
+      reporter.warning(
+          Diagnostic.UNCACHEABLE,
+          Location.of(method),
+          "task '%s' returns %s, whose value %s cannot be stored in the disk cache: %s.%s",
+          name,
+          returnType,
+          valueType,
+          why.get(),
+          fix);
+    } else {
+      reporter.warning(
+          Diagnostic.UNCACHEABLE,
+          Location.of(method),
+          "task '%s' returns %s, which cannot be stored in the disk cache: %s.%s",
+          name,
+          valueType,
+          why.get(),
+          fix);
+    }
+  }
+
   /** Why a value of {@code type} cannot be stored, or empty when it can. */
-  Optional<String> whyNot(TypeMirror type) {
+  private Optional<String> whyNot(TypeMirror type) {
     if (type.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
     }
@@ -68,12 +117,23 @@ final class UncacheableTypes {
             "it is a live resource or cursor (a subtype of " + live + "), not data");
       }
     }
-    if (element.getKind() == ElementKind.INTERFACE
-        && elements.isFunctionalInterface(element)
-        && !DATA_INTERFACES.contains(element.getQualifiedName().toString())) {
+    if (isCode(element)) {
       return Optional.of("it is a functional interface, whose instances are code, not data");
     }
     return Optional.empty();
   }
 
+  /**
+   * Whether the interface is declared as code: {@code @FunctionalInterface}, or one of
+   * {@code java.util.function}. Any interface with one abstract method is functional to javac,
+   * but many describe data ({@code interface Named { String name(); }}, implemented by records).
+   */
+  private boolean isCode(TypeElement element) {
+    if (element.getKind() != ElementKind.INTERFACE) {
+      return false;
+    }
+    PackageElement pkg = elements.getPackageOf(element);
+    return Annotations.find(element, FunctionalInterface.class.getCanonicalName()).isPresent()
+        || pkg.getQualifiedName().contentEquals("java.util.function");
+  }
 }

@@ -33,27 +33,32 @@ final class InputConflictRule implements GraphRule {
         reporter.error(
             Diagnostic.INPUT_CONFLICT,
             here,
-            "input '%s' is declared as %s in %s but as %s in %s; an input has one value, so every"
+            "input '%s' is declared as %s by %s but as %s by %s; an input has one value, so every"
                 + " declaration needs the same type. Use %s here too, or rename one of them.",
             input.name(),
             input.parameter().type(),
-            input.task().displayName(),
+            declaredBy(input),
             first.parameter().type(),
-            first.task().displayName(),
+            declaredBy(first),
             first.parameter().type());
       } else if (first.keyed() != input.keyed()) {
         reporter.error(
             Diagnostic.INPUT_CONFLICT,
             here,
-            "input '%s' is declared with key = %s in %s but key = %s in %s; whether an input is"
+            "input '%s' is declared with key = %s by %s but key = %s by %s; whether an input is"
                 + " part of the cache key must be the same everywhere. Use key = %s here too.",
             input.name(),
             input.keyed(),
-            input.task().displayName(),
+            declaredBy(input),
             first.keyed(),
-            first.task().displayName(),
+            declaredBy(first),
             first.keyed());
       }
     }
+  }
+
+  /** {@code parameter 'limit' of top(...)}: one task may declare an input twice. */
+  private static String declaredBy(InputNode input) {
+    return "parameter '" + input.parameter().parameterName() + "' of " + input.task().displayName();
   }
 }

@@ -9,6 +9,7 @@ import dev.weft.processor.graph.TaskGraph;
 import dev.weft.processor.model.TaskMethod;
 import dev.weft.processor.model.TaskParameter;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +33,9 @@ final class MissingDependencyRule implements GraphRule {
             || !Names.isValid(parameter.source())) {
           continue;
         }
-        String suggestion = didYouMean(graph, parameter.source(), task.name());
+        String suggestion =
+            inherited(graph, parameter.source())
+                .orElseGet(() -> didYouMean(graph, parameter.source(), task.name()));
         if (parameter.kind() == TaskParameter.Kind.PLAIN) {
           reporter.error(
               Diagnostic.MISSING,
@@ -62,12 +65,29 @@ final class MissingDependencyRule implements GraphRule {
   }
 
   /**
+   * The end of the message's first sentence when {@code missing} is a task of a superclass, which
+   * the author may well have expected to be inherited.
+   */
+  private static Optional<String> inherited(TaskGraph graph, String missing) {
+    return Optional.ofNullable(graph.source().inheritedTasks().get(missing))
+        .map(
+            method ->
+                String.format(
+                    "; '%s' is a task of superclass %s, but tasks of superclasses are not part of"
+                        + " this class's flow (override %s here and annotate it with @Task).",
+                    missing,
+                    method.getEnclosingElement().getSimpleName(),
+                    Names.display(method)));
+  }
+
+  /**
    * The end of the message's first sentence: {@code "; did you mean 'lines'?"} with the nearest
    * names, or {@code "."} when none is near. The reading task itself is never suggested: reading
    * it would be a cycle.
    */
   private static String didYouMean(TaskGraph graph, String missing, String reader) {
-    int limit = Math.max(2, missing.length() / 3);
+    // One edit in four letters is a typo; two in two letters is another word ('i2' is not 'c').
+    int limit = Math.max(1, Math.min(3, missing.length() / 3));
     ImmutableList<String> near =
         graph.keyTypes().keySet().stream()
             .filter(name -> !name.equals(reader))

@@ -1,9 +1,12 @@
 package dev.weft.processor.writer;
 
+import com.google.common.collect.ImmutableSet;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -14,12 +17,21 @@ import javax.lang.model.util.Types;
 /**
  * Writes a type as a {@code java.lang.reflect.Type} expression built with the engine's
  * {@code GeneratedKeys}: {@code Path.class}, {@code GeneratedKeys.parameterized(List.class,
- * Path.class)}. Types it cannot write that way — those nested in a parameterized type — are left
- * to an anonymous {@code TypeToken} subclass, which captures any type.
+ * Path.class)}. Types it cannot write that way — those nested in a parameterized type, such as
+ * {@code Outer<String>.Inner} — are left to an anonymous {@code TypeToken} subclass, which
+ * captures any type.
  */
 final class TypeExpressions {
   static final ClassName GENERATED_KEYS =
       ClassName.get("dev.weft.engine.internal", "GeneratedKeys");
+
+  /**
+   * A type written as an expression.
+   *
+   * @param code the expression
+   * @param helpers the {@code GeneratedKeys} methods it calls, which the flow imports statically
+   */
+  record Expression(CodeBlock code, ImmutableSet<String> helpers) {}
 
   private final Types types;
 
@@ -27,7 +39,13 @@ final class TypeExpressions {
     this.types = types;
   }
 
-  Optional<CodeBlock> of(TypeMirror type) {
+  /** {@code type} as an expression, or empty when it needs a {@code TypeToken} subclass. */
+  Optional<Expression> of(TypeMirror type) {
+    Set<String> helpers = new LinkedHashSet<>();
+    return write(type, helpers).map(code -> new Expression(code, ImmutableSet.copyOf(helpers)));
+  }
+
+  private Optional<CodeBlock> write(TypeMirror type, Set<String> helpers) {
     switch (type.getKind()) {
       case DECLARED -> {
         DeclaredType declared = (DeclaredType) type;
@@ -41,37 +59,38 @@ final class TypeExpressions {
         }
         CodeBlock.Builder call = CodeBlock.builder().add("$T.parameterized($L", GENERATED_KEYS, raw);
         for (TypeMirror argument : declared.getTypeArguments()) {
-          Optional<CodeBlock> written = of(argument);
+          Optional<CodeBlock> written = write(argument, helpers);
           if (written.isEmpty()) {
             return Optional.empty();
           }
           call.add(", $L", written.get());
         }
+        helpers.add("parameterized");
         return Optional.of(call.add(")").build());
       }
       case WILDCARD -> {
         WildcardType wildcard = (WildcardType) type;
         if (wildcard.getSuperBound() != null) {
-          return of(wildcard.getSuperBound())
+          helpers.add("supertypeOf");
+          return write(wildcard.getSuperBound(), helpers)
               .map(bound -> CodeBlock.of("$T.supertypeOf($L)", GENERATED_KEYS, bound));
         }
         Optional<CodeBlock> bound =
             wildcard.getExtendsBound() == null
                 ? Optional.of(CodeBlock.of("$T.class", Object.class))
-                : of(wildcard.getExtendsBound());
+                : write(wildcard.getExtendsBound(), helpers);
+        helpers.add("subtypeOf");
         return bound.map(b -> CodeBlock.of("$T.subtypeOf($L)", GENERATED_KEYS, b));
       }
       case ARRAY -> {
-        TypeMirror component = ((ArrayType) type).getComponentType();
-        boolean plain =
-            component.getKind().isPrimitive()
-                || (component.getKind() == TypeKind.DECLARED
-                    && ((DeclaredType) component).getTypeArguments().isEmpty());
-        if (plain || component.getKind() == TypeKind.ARRAY && of(component).isPresent()
-            && types.isSameType(component, types.erasure(component))) {
+        // A class literal only for an array of a class, a primitive or such an array: neither
+        // List<String>[].class nor Outer<String>.Inner[].class is Java.
+        if (types.isSameType(type, types.erasure(type))) {
           return Optional.of(CodeBlock.of("$T.class", TypeName.get(type)));
         }
-        return of(component).map(c -> CodeBlock.of("$T.arrayOf($L)", GENERATED_KEYS, c));
+        helpers.add("arrayOf");
+        return write(((ArrayType) type).getComponentType(), helpers)
+            .map(c -> CodeBlock.of("$T.arrayOf($L)", GENERATED_KEYS, c));
       }
       default -> {
         return Optional.empty();

@@ -29,9 +29,10 @@ class InputConflictDiagnosticsTest {
     assertThat(compilation).failed();
     assertThat(compilation)
         .hadErrorContaining(
-            "[weft/input-conflict] input 'limit' is declared as java.lang.String in label(...) but"
-                + " as int in top(...); an input has one value, so every declaration needs the"
-                + " same type. Use int here too, or rename one of them.")
+            "[weft/input-conflict] input 'limit' is declared as java.lang.String by parameter"
+                + " 'limit' of label(...) but as int by parameter 'limit' of top(...); an input has"
+                + " one value, so every declaration needs the same type. Use int here too, or"
+                + " rename one of them.")
         .inFile(source)
         .onLineContaining("@Input String limit");
     assertThat(compilation).hadErrorCount(1);
@@ -55,9 +56,10 @@ class InputConflictDiagnosticsTest {
     assertThat(compilation).failed();
     assertThat(compilation)
         .hadErrorContaining(
-            "[weft/input-conflict] input 'limit' is declared with key = false in twice(...) but"
-                + " key = true in top(...); whether an input is part of the cache key must be the"
-                + " same everywhere. Use key = true here too.")
+            "[weft/input-conflict] input 'limit' is declared with key = false by parameter"
+                + " 'limit' of twice(...) but key = true by parameter 'limit' of top(...); whether"
+                + " an input is part of the cache key must be the same everywhere. Use key = true"
+                + " here too.")
         .inFile(source)
         .onLineContaining("@Input(key = false) int limit");
     assertThat(compilation).hadErrorCount(1);
@@ -80,10 +82,36 @@ class InputConflictDiagnosticsTest {
 
     assertThat(compilation)
         .hadErrorContaining(
-            "[weft/input-conflict] input 'limit' is declared as long in twice(...) but as int in"
-                + " top(...);")
+            "[weft/input-conflict] input 'limit' is declared as long by parameter 'bound' of"
+                + " twice(...) but as int by parameter 'max' of top(...);")
         .inFile(source)
         .onLineContaining("@Input(\"limit\") long bound");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void inputConflict_withinOneTask_namesBothParameters() {
+    JavaFileObject source =
+        source(
+            "Limits",
+            "class Limits {",
+            "  @Task long g(",
+            "      @Input(\"n\") int a,",
+            "      @Input(\"n\") long b) {",
+            "    return a + b;",
+            "  }",
+            "}");
+
+    Compilation compilation = compile(source);
+
+    // "declared as long in g(...) but as int in g(...)" left the reader to find the two.
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[weft/input-conflict] input 'n' is declared as long by parameter 'b' of g(...) but as"
+                + " int by parameter 'a' of g(...); an input has one value, so every declaration"
+                + " needs the same type. Use int here too, or rename one of them.")
+        .inFile(source)
+        .onLineContaining("@Input(\"n\") long b");
     assertThat(compilation).hadErrorCount(1);
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What is checked of one task method alone: {@code weft/private-task}, {@code weft/abstract-task},
- * {@code weft/generic-task}, {@code weft/timeout} and {@code weft/retries}.
+ * {@code weft/generic-task}, {@code weft/timeout}, {@code weft/retries} and {@code weft/limits}.
  */
 class MethodDiagnosticsTest {
 
@@ -156,6 +156,55 @@ class MethodDiagnosticsTest {
                 + " number of extra attempts after a failure.")
         .inFile(source)
         .onLineContaining("retries = -1");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void limits_repeatedTag_pointsAtTheRepetition() {
+    JavaFileObject source =
+        source(
+            "Store",
+            "class Store {",
+            "  @Task(limits = {",
+            "      \"db\",",
+            "      \"net\",",
+            "      \"db\"})",
+            "  int save() { return 1; }",
+            "}");
+
+    Compilation compilation = compile(source);
+
+    // The engine rejected it only when the flow was built, at run time.
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[weft/limits] task 'save' lists limit \"db\" twice; a task holds one permit of each"
+                + " limit while it runs. List each limit once.")
+        .inFile(source)
+        .onLineContaining("\"db\"})");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void limits_blankTag_pointsAtTheTag() {
+    JavaFileObject source =
+        source(
+            "Store",
+            "class Store {",
+            "  @Task(limits = {",
+            "      \"db\",",
+            "      \" \"})",
+            "  int save() { return 1; }",
+            "}");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[weft/limits] limits of task 'save' contain a blank tag \" \"; a tag names a limit"
+                + " set with Weft.Builder.limit(tag, permits). Name the limit, as in limits ="
+                + " \"db\", or remove the tag.")
+        .inFile(source)
+        .onLineContaining("\" \"})");
     assertThat(compilation).hadErrorCount(1);
   }
 

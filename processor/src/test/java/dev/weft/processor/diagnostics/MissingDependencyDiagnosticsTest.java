@@ -122,6 +122,58 @@ class MissingDependencyDiagnosticsTest {
   }
 
   @Test
+  void missingDependency_shortName_suggestsNoUnrelatedOneLetterNames() {
+    JavaFileObject source =
+        source(
+            "Short",
+            "class Short {",
+            "  @Task int c() { return 1; }",
+            "  @Task int n() { return 2; }",
+            "  @Task int s() { return 3; }",
+            "  @Task int sum(int i2) { return i2; }",
+            "}");
+
+    Compilation compilation = compile(source);
+
+    // Two edits turn 'i2' into any one-letter name; the limit once allowed two.
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[weft/missing] parameter 'i2' of sum(...) names no task or input of Short."
+                + PLAIN_FIX)
+        .inFile(source)
+        .onLineContaining("int sum(int i2)");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void missingDependency_taskOfASuperclass_saysTasksAreNotInherited() {
+    JavaFileObject base =
+        source(
+            "Base", //
+            "class Base {",
+            "  @Task List<String> words() { return List.of(); }",
+            "}");
+    JavaFileObject sub =
+        source(
+            "Sub",
+            "class Sub extends Base {",
+            "  @Task int count(List<String> words) { return words.size(); }",
+            "}");
+
+    Compilation compilation = compile(base, sub);
+
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[weft/missing] parameter 'words' of count(...) names no task or input of Sub; 'words'"
+                + " is a task of superclass Base, but tasks of superclasses are not part of this"
+                + " class's flow (override words(...) here and annotate it with @Task)."
+                + PLAIN_FIX)
+        .inFile(sub)
+        .onLineContaining("List<String> words)");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
   void missingDependency_from_pointsAtTheAnnotationValue() {
     JavaFileObject source =
         source(

@@ -8,6 +8,7 @@ import static dev.weft.processor.diagnostics.Sources.source;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
 import dev.weft.processor.WeftProcessor;
 import dev.weft.processor.diagnostics.TestProcessors.TypesAtEnd;
 import javax.tools.JavaFileObject;
@@ -176,6 +177,130 @@ class RobustnessTest {
   }
 
   @Test
+  void unresolvedTaskName_onlyJavacReportsIt() {
+    JavaFileObject broken =
+        source(
+            "Broken",
+            "class Broken {",
+            "  @Task(value = Other.NAME) int one() { return 1; }",
+            "}");
+
+    Compilation compilation = compile(broken);
+
+    // Read through getAnnotation(), the value threw inside the processor: a weft/internal error.
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(broken)
+        .onLineContaining("Other.NAME");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoWeftDiagnostic(compilation);
+  }
+
+  @Test
+  void unresolvedFromAndSettings_onlyJavacReportsThem() {
+    JavaFileObject broken =
+        source(
+            "Broken",
+            "class Broken {",
+            "  @Task int one() { return 1; }",
+            "  @Task(retries = Other.RETRIES, limits = {\"db\", Other.TAG})",
+            "  int two(@From(MISSING) int value) { return value; }",
+            "}");
+
+    Compilation compilation = compile(broken);
+
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(broken)
+        .onLineContaining("@From(MISSING)");
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(broken)
+        .onLineContaining("Other.RETRIES");
+    assertThat(compilation).hadErrorCount(3);
+    assertNoWeftDiagnostic(compilation);
+  }
+
+  @Test
+  void unresolvedSupertypeOfATaskType_onlyJavacReportsIt() {
+    JavaFileObject broken =
+        source(
+            "Broken",
+            "class Broken {",
+            "  static class MyList extends MissingBase {}",
+            "  @Task MyList files() { return null; }",
+            // Whether MyList is a Collection is unknown until MissingBase resolves.
+            "  @Task int count(@Each(\"files\") String file) { return 1; }",
+            "}");
+
+    Compilation compilation = compile(broken);
+
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(broken)
+        .onLineContaining("extends MissingBase");
+    assertThat(compilation).hadErrorCount(1);
+    assertNoWeftDiagnostic(compilation);
+  }
+
+  @Test
+  void constantAndSupertypeGeneratedByAnotherProcessor_flowIsWrittenInALaterRound() {
+    JavaFileObject waiting =
+        source(
+            "Waiting",
+            "class Waiting {",
+            "  static class Files extends GeneratedBase {}",
+            "  @Task(GeneratedNames.FILES) Files listed() { return new Files(); }",
+            "  @Task int count(@Each(GeneratedNames.FILES) String file) { return 1; }",
+            "}");
+    JavaFileObject usesFlow =
+        source(
+            "UsesWaiting", //
+            "class UsesWaiting {",
+            "  dev.weft.engine.Flow flow = WaitingFlow.of(new Waiting());",
+            "}");
+    TestProcessors.GeneratesInFirstRound generator =
+        new TestProcessors.GeneratesInFirstRound(
+            java.util.Map.of(
+                "test.GeneratedNames",
+                "package test; public final class GeneratedNames {"
+                    + " public static final String FILES = \"files\"; }",
+                "test.GeneratedBase",
+                "package test; public class GeneratedBase extends java.util.ArrayList<String> {"
+                    + " private static final long serialVersionUID = 1L; }"));
+
+    Compilation compilation =
+        Compiler.javac().withProcessors(generator, new WeftProcessor()).compile(waiting, usesFlow);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void internalErrorInStrayAnnotationCheck_reportedAtTheClass_andOtherClassesContinue() {
+    JavaFileObject stray =
+        source(
+            "Stray",
+            "class Stray {",
+            "  int helper(@Input int value) { return value; }",
+            "}");
+
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(TestProcessors.weftFailingToReport("weft/not-a-task"), flows)
+            .compile(stray, good(), usesGoodFlow());
+
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[weft/internal] Weft's processor failed on this class; this is a bug in Weft, please"
+                + " report it with the class that triggers it."
+                + " java.lang.IllegalStateException: simulated failure")
+        .inFile(stray)
+        .onLineContaining("class Stray");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(flows.found).containsExactly("test.GoodFlow");
+  }
+
+  @Test
   void flowNameTakenByAnotherClass_isReportedAsSuch() {
     JavaFileObject words =
         source(
@@ -189,14 +314,45 @@ class RobustnessTest {
 
     assertThat(compilation)
         .hadErrorContaining(
-            "[weft/flow-name-taken] cannot generate test.WordsFlow for the tasks of Words: a class"
-                + " of that name already exists. Rename that class, or this one.")
+            "[weft/flow-name-taken] cannot generate test.WordsFlow for the tasks of Words: the name"
+                + " is taken, by a class of that name or by the flow of another class (A.B and A_B"
+                + " both give A_BFlow). Rename that class, or this one.")
         .inFile(words)
         .onLineContaining("class Words");
     assertThat(compilation).hadErrorCount(1);
     for (String message : Sources.messages(compilation, javax.tools.Diagnostic.Kind.ERROR)) {
       assertThat(message).doesNotContain("[weft/internal]");
     }
+  }
+
+  @Test
+  void flowNameTakenByTheFlowOfAnotherClass_isReportedAsSuch() {
+    JavaFileObject outer =
+        source(
+            "Outer", //
+            "class Outer {",
+            "  static class Inner {",
+            "    @Task int one() { return 1; }",
+            "  }",
+            "}");
+    JavaFileObject underscored =
+        source(
+            "Outer_Inner", //
+            "class Outer_Inner {",
+            "  @Task int two() { return 2; }",
+            "}");
+
+    Compilation compilation = compile(outer, underscored);
+
+    // Outer.Inner and Outer_Inner both have the flow Outer_InnerFlow; the second one reports it.
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[weft/flow-name-taken] cannot generate test.Outer_InnerFlow for the tasks of"
+                + " Outer_Inner: the name is taken, by a class of that name or by the flow of"
+                + " another class (A.B and A_B both give A_BFlow). Rename that class, or this one.")
+        .inFile(underscored)
+        .onLineContaining("class Outer_Inner");
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test
@@ -218,6 +374,35 @@ class RobustnessTest {
                 + " parameters. Make Row package-private or public.")
         .inFile(source)
         .onLineContaining("Row row()");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void protectedTypeOfAnotherPackageInTaskSignature_isReportedAtTheTask() {
+    JavaFileObject base =
+        JavaFileObjects.forSourceLines(
+            "other.Base",
+            "package other;",
+            "public class Base {",
+            "  protected static class Node {}",
+            "}");
+    JavaFileObject sub =
+        source(
+            "Sub", //
+            "class Sub extends other.Base {",
+            "  @Task Node node() { return new Node(); }",
+            "}");
+
+    Compilation compilation = compile(base, sub);
+
+    // Package-private would not help: the flow is in package test, Node in package other.
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[weft/inaccessible-type] task method node(...) uses other.Base.Node, which is"
+                + " protected in another package; the generated flow, in package test, must name"
+                + " the types of a task's value and parameters. Make Node public.")
+        .inFile(sub)
+        .onLineContaining("Node node()");
     assertThat(compilation).hadErrorCount(1);
   }
 }

@@ -1,16 +1,22 @@
 package dev.weft.processor.diagnostics;
 
 import dev.weft.processor.WeftProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -30,6 +36,53 @@ final class TestProcessors {
    * would; every other call goes to javac's own Filer.
    */
   static Processor weftFailingToWrite(String failingType) {
+    return weftWith(
+        env -> {
+          Filer filer = env.getFiler();
+          Filer failing =
+              proxy(
+                  Filer.class,
+                  (method, args) -> {
+                    if (method.getName().equals("createSourceFile")
+                        && args[0].toString().equals(failingType)) {
+                      throw new IllegalStateException("simulated failure");
+                    }
+                    return method.invoke(filer, args);
+                  });
+          return proxy(
+              ProcessingEnvironment.class,
+              (method, args) ->
+                  method.getName().equals("getFiler") ? failing : method.invoke(env, args));
+        });
+  }
+
+  /**
+   * A {@link WeftProcessor} whose {@link Messager} throws {@code IllegalStateException("simulated
+   * failure")} when asked to print a message with the id {@code failingId}, as a bug in the stage
+   * reporting it would; every other message reaches javac.
+   */
+  static Processor weftFailingToReport(String failingId) {
+    return weftWith(
+        env -> {
+          Messager messager = env.getMessager();
+          Messager failing =
+              proxy(
+                  Messager.class,
+                  (method, args) -> {
+                    if (args.length > 1 && args[1].toString().startsWith("[" + failingId + "]")) {
+                      throw new IllegalStateException("simulated failure");
+                    }
+                    return method.invoke(messager, args);
+                  });
+          return proxy(
+              ProcessingEnvironment.class,
+              (method, args) ->
+                  method.getName().equals("getMessager") ? failing : method.invoke(env, args));
+        });
+  }
+
+  /** A {@link WeftProcessor} initialised with the environment {@code disturb} makes of javac's. */
+  private static Processor weftWith(UnaryOperator<ProcessingEnvironment> disturb) {
     WeftProcessor weft = new WeftProcessor();
     return new Processor() {
       @Override
@@ -49,22 +102,7 @@ final class TestProcessors {
 
       @Override
       public void init(ProcessingEnvironment env) {
-        Filer filer = env.getFiler();
-        Filer failing =
-            proxy(
-                Filer.class,
-                (method, args) -> {
-                  if (method.getName().equals("createSourceFile")
-                      && args[0].toString().equals(failingType)) {
-                    throw new IllegalStateException("simulated failure");
-                  }
-                  return method.invoke(filer, args);
-                });
-        weft.init(
-            proxy(
-                ProcessingEnvironment.class,
-                (method, args) ->
-                    method.getName().equals("getFiler") ? failing : method.invoke(env, args)));
+        weft.init(disturb.apply(env));
       }
 
       @Override
@@ -130,6 +168,47 @@ final class TestProcessors {
           }
         }
       }
+      return false;
+    }
+  }
+
+  /**
+   * Generates the given sources in the first round, as a processor whose output Weft's classes
+   * depend on would.
+   */
+  static final class GeneratesInFirstRound extends AbstractProcessor {
+    private final Map<String, String> sources;
+    private boolean done;
+
+    /** {@code sources} maps each qualified class name to its source code. */
+    GeneratesInFirstRound(Map<String, String> sources) {
+      this.sources = sources;
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (done) {
+        return false;
+      }
+      done = true;
+      sources.forEach(
+          (name, code) -> {
+            try (Writer out = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+              out.write(code);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
       return false;
     }
   }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code weft/uncacheable}: a warning, not an error, for a cached task whose value cannot be
- * written to the disk cache and read back. Nothing is said when the task opts out of caching, or
- * when its value is data.
+ * written to the disk cache and read back. Nothing is said when the task opts out of caching, when
+ * its value is data, or when the warning is suppressed with
+ * {@code @SuppressWarnings("weft/uncacheable")}.
  */
 class UncacheableWarningTest {
   private static final String FIX =
@@ -141,6 +142,90 @@ class UncacheableWarningTest {
   }
 
   @Test
+  void uncacheable_userFunctionalInterface_whenDeclaredAsSuch() {
+    JavaFileObject source =
+        source(
+            "Values",
+            "class Values {",
+            "  @FunctionalInterface interface Rule { boolean test(String s); }",
+            "  @Task Rule rule() { return s -> true; }",
+            "}");
+
+    assertThat(compileValues(source))
+        .hadWarningContaining(
+            "[weft/uncacheable] task 'rule' returns test.Values.Rule, which cannot be stored in the"
+                + " disk cache: it is a functional interface, whose instances are code, not data."
+                + FIX)
+        .inFile(source)
+        .onLineContaining("Rule rule()");
+  }
+
+  @Test
+  void noWarning_forAnInterfaceWithOneMethodThatRecordsImplement() {
+    assertThat(
+            compile(
+                source(
+                    "Values",
+                    "class Values {",
+                    // Functional to javac, but data: nothing declares it code.
+                    "  interface Named { String name(); }",
+                    "  record Person(String name) implements Named {}",
+                    "  @Task Named named() { return new Person(\"a\"); }",
+                    "}")))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void uncacheable_asyncWildcard_namesTheDeclaredTypeAndTheValue() {
+    JavaFileObject source =
+        source(
+            "Values",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Values {",
+            "  @Task CompletableFuture<?> anything() {",
+            "    return CompletableFuture.completedFuture(1);",
+            "  }",
+            "}");
+
+    assertThat(compileValues(source))
+        .hadWarningContaining(
+            "[weft/uncacheable] task 'anything' returns java.util.concurrent.CompletableFuture<?>,"
+                + " whose value java.lang.Object cannot be stored in the disk cache: Object says"
+                + " nothing of the value's type, which reading it back needs."
+                + FIX)
+        .inFile(source)
+        .onLineContaining("CompletableFuture<?> anything()");
+  }
+
+  @Test
+  void noWarning_whenSuppressedOnTheMethod() {
+    assertThat(
+            compile(
+                source(
+                    "Values",
+                    "class Values {",
+                    "  @SuppressWarnings(\"weft/uncacheable\")",
+                    "  @Task Object anything() { return 1; }",
+                    "}")))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void noWarning_whenSuppressedOnAnEnclosingClass() {
+    assertThat(
+            compile(
+                source(
+                    "Values",
+                    "@SuppressWarnings({\"unused\", \"weft/uncacheable\"})",
+                    "class Values {",
+                    "  static class Inner {",
+                    "    @Task Object anything() { return 1; }",
+                    "  }",
+                    "}")))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
   void uncacheable_thread() {
     JavaFileObject source =
         source(
@@ -174,7 +259,12 @@ class UncacheableWarningTest {
 
     assertThat(compileValues(source))
         .hadWarningContaining(
-            "[weft/uncacheable] task 'lines' returns java.util.stream.Stream<java.lang.String>,")
+            "[weft/uncacheable] task 'lines' returns java.util.concurrent.CompletableFuture<"
+                + "java.util.stream.Stream<java.lang.String>>, whose value java.util.stream.Stream<java.lang.String> cannot be stored in the"
+                + " disk cache: it is a live resource or cursor (a subtype of"
+                + " java.util.stream.BaseStream"
+                + LIVE
+                + FIX)
         .inFile(source)
         .onLineContaining("CompletableFuture<Stream<String>> lines()");
   }
