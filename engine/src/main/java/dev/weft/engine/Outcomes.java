@@ -21,7 +21,7 @@ final class Outcomes {
   static TaskOutcome of(Run run, int node) {
     int state = run.state.get(node);
     Status status = Run.status(state);
-    TaskFailedException failure = run.failures[node];
+    TaskFailedException failure = state == Run.FAILED ? run.failures[node] : null;
     return new TaskOutcome(
         run.name(node),
         status,
@@ -38,7 +38,7 @@ final class Outcomes {
       case Run.FAILED:
         return String.valueOf(run.failures[node].getCause());
       case Run.SKIPPED:
-        return "upstream '" + run.name(failedUpstream(run, node)) + "' failed";
+        return "upstream '" + run.failures[node].task() + "' failed";
       default:
         RuntimeException cause = run.stopCause();
         if (cause instanceof TaskFailedException failed) {
@@ -55,27 +55,6 @@ final class Outcomes {
       }
     }
     return true;
-  }
-
-  /** The failed task that a skipped task was skipped for, walking up through skipped ones. */
-  static int failedUpstream(Run run, int skipped) {
-    Csr dependencies = run.graph.dependencies();
-    int node = skipped;
-    while (run.state.get(node) == Run.SKIPPED) {
-      int next = -1;
-      for (int p = dependencies.from(node); p < dependencies.to(node) && next < 0; p++) {
-        int dependency = dependencies.target(p);
-        int s = run.state.get(dependency);
-        if (dependency >= run.graph.inputCount() && (s == Run.FAILED || s == Run.SKIPPED)) {
-          next = dependency;
-        }
-      }
-      if (next < 0) {
-        return node; // cannot happen: a skipped task has a failed or skipped dependency
-      }
-      node = next;
-    }
-    return node;
   }
 
   /**

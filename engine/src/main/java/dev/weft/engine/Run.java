@@ -90,6 +90,9 @@ final class Run {
   private volatile boolean stopping;
   private volatile @Nullable RuntimeException stopCause;
   private final AtomicBoolean finished = new AtomicBoolean();
+  /** Events being delivered to listeners, or -1 once runFinished has been (or is being) sent. */
+  private final AtomicInteger events = new AtomicInteger();
+  private volatile boolean ending;
   final CompletableFuture<RunResult> future = new CompletableFuture<>();
 
   Run(Weft weft, FlowGraph graph, Inputs inputs, BitSet needed, BitSet targets,
@@ -134,8 +137,12 @@ final class Run {
 
   /** Starts every needed task that depends on no other task. */
   void start() {
-    if (weft.listening) {
-      weft.events.runStarted(graph.name(), neededTasks.length);
+    if (enterEvents()) {
+      try {
+        weft.events.runStarted(graph.name(), neededTasks.length);
+      } finally {
+        leaveEvents();
+      }
     }
     if (neededTasks.length == 0) {
       finish();
@@ -194,8 +201,12 @@ final class Run {
 
   private void markStarted(int node) {
     startNanos[node] = System.nanoTime();
-    if (weft.listening) {
-      weft.events.taskStarted(graph.taskAt(node).name());
+    if (enterEvents()) {
+      try {
+        weft.events.taskStarted(graph.taskAt(node).name());
+      } finally {
+        leaveEvents();
+      }
     }
   }
 
@@ -341,8 +352,12 @@ final class Run {
     if (!settle(node, STARTED, EXECUTED)) {
       return -1;
     }
-    if (weft.listening) {
-      weft.events.taskFinished(outcome(node));
+    if (enterEvents()) {
+      try {
+        weft.events.taskFinished(outcome(node));
+      } finally {
+        leaveEvents();
+      }
     }
     releaseDependencies(node);
     int inline = -1;
@@ -415,9 +430,7 @@ final class Run {
       return;
     }
     failures[node] = failure;
-    if (weft.listening) {
-      weft.events.taskFailed(outcome(node));
-    }
+    taskFailedEvent(node);
     releaseDependencies(node);
     if (weft.keepGoing) {
       skipDependents(node);
@@ -427,8 +440,12 @@ final class Run {
     settled();
   }
 
-  /** Marks every needed task downstream of a failed one SKIPPED; iterative, not recursive. */
+  /**
+   * Marks every needed task downstream of a failed one SKIPPED; iterative, not recursive. Each
+   * skipped task records the failure it was skipped for, so no outcome has to search for it.
+   */
   private void skipDependents(int failed) {
+    TaskFailedException cause = failures[failed];
     IntStack stack = new IntStack();
     stack.push(failed);
     while (!stack.isEmpty()) {
@@ -436,9 +453,8 @@ final class Run {
       for (int p = dependents.from(node); p < dependents.to(node); p++) {
         int dependent = dependents.target(p);
         if (needed.get(dependent) && settle(dependent, WAITING, SKIPPED)) {
-          if (weft.listening) {
-            weft.events.taskFailed(outcome(dependent));
-          }
+          failures[dependent] = cause;
+          taskFailedEvent(dependent);
           releaseDependencies(dependent);
           stack.push(dependent);
           settled();
@@ -473,9 +489,7 @@ final class Run {
       }
       for (int s = state.get(node); s == WAITING || s == STARTED; s = state.get(node)) {
         if (settle(node, s, CANCELLED)) {
-          if (weft.listening) {
-            weft.events.taskFailed(outcome(node));
-          }
+          taskFailedEvent(node);
           settled();
           break;
         }
@@ -508,6 +522,19 @@ final class Run {
       return;
     }
     weft.runEnded(this);
+    ending = true;
+    complete();
+  }
+
+  /**
+   * Announces the end and completes the future — once no task event is being delivered, so that
+   * {@code runFinished} follows every event of the run. If events are in flight, the last one to
+   * leave calls this again.
+   */
+  private void complete() {
+    if (!events.compareAndSet(0, -1)) {
+      return;
+    }
     RunResult result = new RunResult(this);
     if (weft.listening) {
       weft.events.runFinished(result);
@@ -517,6 +544,42 @@ final class Run {
       future.completeExceptionally(cause);
     } else {
       future.complete(result);
+    }
+  }
+
+  private void taskFailedEvent(int node) {
+    if (enterEvents()) {
+      try {
+        weft.events.taskFailed(outcome(node));
+      } finally {
+        leaveEvents();
+      }
+    }
+  }
+
+  /**
+   * Enters the delivery of one event; false when there are no listeners, or the run is ending —
+   * an event that would arrive after {@code runFinished} is dropped (it can only be the start of
+   * a task that the end of the run cancelled).
+   */
+  private boolean enterEvents() {
+    if (!weft.listening) {
+      return false;
+    }
+    while (true) {
+      int inFlight = events.get();
+      if (inFlight < 0 || ending) {
+        return false;
+      }
+      if (events.compareAndSet(inFlight, inFlight + 1)) {
+        return true;
+      }
+    }
+  }
+
+  private void leaveEvents() {
+    if (events.decrementAndGet() == 0 && ending) {
+      complete();
     }
   }
 

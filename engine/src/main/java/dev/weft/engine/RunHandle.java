@@ -14,7 +14,16 @@ public final class RunHandle {
 
   RunHandle(Run run) {
     this.run = run;
-    this.future = run.future.copy();
+    // A future of its own, completed with the run's own exception (copy() would wrap it in a
+    // CompletionException, and a cancelled run would not look cancelled).
+    this.future = new CompletableFuture<>();
+    run.future.whenComplete((result, error) -> {
+      if (error == null) {
+        future.complete(result);
+      } else {
+        future.completeExceptionally(error);
+      }
+    });
     // Cancelling the future handed out cancels the run, as a user of futures expects.
     future.whenComplete((result, error) -> {
       if (future.isCancelled()) {
@@ -35,6 +44,10 @@ public final class RunHandle {
       return run.future.get();
     } catch (ExecutionException e) {
       throw Weft.rethrow(e.getCause());
+    } catch (CancellationException e) {
+      // JDK 23 and later wrap the run's own exception in a new one; report the run's.
+      RuntimeException cause = run.stopCause();
+      throw cause instanceof CancellationException cancelled ? cancelled : e;
     }
   }
 

@@ -38,6 +38,10 @@ public final class RunResult {
     if (node < 0) {
       throw new IllegalArgumentException(RunChecks.notInFlow(run.graph, key, "key"));
     }
+    if (node < run.graph.inputCount()) {
+      throw new IllegalArgumentException("'" + key.name() + "' is an input of flow '"
+          + run.graph.name() + "'; its value is the one passed in the run's Inputs");
+    }
     if (!run.targets.get(node)) {
       throw new IllegalArgumentException(
           "'" + key.name() + "' was not a target of this run, so its value was not kept; pass"
@@ -46,7 +50,7 @@ public final class RunResult {
     return switch (run.state.get(node)) {
       case Run.EXECUTED -> (T) run.values[node];
       case Run.FAILED -> throw run.failures[node];
-      case Run.SKIPPED -> throw run.failures[Outcomes.failedUpstream(run, node)];
+      case Run.SKIPPED -> throw run.failures[node];
       default -> throw new CancellationException(
           "task '" + key.name() + "' did not finish: " + run.outcome(node).reason());
     };

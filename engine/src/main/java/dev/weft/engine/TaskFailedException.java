@@ -30,10 +30,18 @@ public class TaskFailedException extends RuntimeException {
    * @param cause what the task threw
    */
   public TaskFailedException(String task, List<String> path, String message, Throwable cause) {
-    super(message + (path.size() > 1 ? " (needed by " + String.join(" -> ", path) + ")" : ""),
-        cause);
+    super(message + (path.size() > 1 ? " (needed by " + describe(path) + ")" : ""), cause);
     this.task = requireNonNull(task);
     this.path = ImmutableList.copyOf(path);
+  }
+
+  /** The path as the message shows it: its middle elided when it is long. */
+  private static String describe(List<String> path) {
+    if (path.size() <= 12) {
+      return String.join(" -> ", path);
+    }
+    return String.join(" -> ", path.subList(0, 5)) + " -> … " + (path.size() - 10)
+        + " more … -> " + String.join(" -> ", path.subList(path.size() - 5, path.size()));
   }
 
   /** The name of the task that failed. */

@@ -195,9 +195,13 @@ public final class Weft implements AutoCloseable {
     }
   }
 
+  /** The base delay doubled once per earlier failed attempt, capped at a minute. */
   long retryDelayNanos(int failedAttempt) {
-    int doublings = Math.min(failedAttempt - 1, 30);
-    return Math.min(retryBaseNanos << doublings, MAX_RETRY_DELAY_NANOS);
+    long delay = retryBaseNanos;
+    for (int i = 1; i < failedAttempt && delay < MAX_RETRY_DELAY_NANOS; i++) {
+      delay *= 2;
+    }
+    return Math.min(delay, MAX_RETRY_DELAY_NANOS);
   }
 
   void runEnded(Run run) {
