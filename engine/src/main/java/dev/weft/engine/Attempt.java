@@ -48,7 +48,9 @@ final class Attempt implements TaskArgs, Runnable {
   private volatile int phase = NEW;
   /** 1 while the attempt holds permits of the limiter; whoever takes it to 0 returns them. */
   private volatile int permits;
-  private volatile @Nullable Thread thread;
+  // Plain: written before the CAS into RUNNING, which publishes it to a stealer, and read by a
+  // stealer only after its own CAS out of RUNNING.
+  private @Nullable Thread thread;
   private volatile @Nullable ScheduledFuture<?> timeout;
   private volatile @Nullable Future<?> pending;
 

@@ -5,8 +5,10 @@ import dev.weft.engine.internal.Csr;
 import dev.weft.engine.internal.FlowGraph;
 import dev.weft.engine.internal.TaskSpec;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -116,7 +118,12 @@ final class Run {
     this.live = new AtomicReferenceArray<>(nodes);
 
     int firstTask = graph.inputCount();
-    this.neededTasks = needed.stream().filter(n -> n >= firstTask).toArray();
+    int[] tasks = new int[needed.cardinality()];
+    int count = 0;
+    for (int n = needed.nextSetBit(firstTask); n >= 0; n = needed.nextSetBit(n + 1)) {
+      tasks[count++] = n;
+    }
+    this.neededTasks = count == tasks.length ? tasks : Arrays.copyOf(tasks, count);
     for (int node : neededTasks) {
       int waitingFor = 0;
       for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
@@ -148,6 +155,16 @@ final class Run {
       finish();
       return;
     }
+    try {
+      // Launched from a worker: a worker pushes to its own queue cheaply, while one submission
+      // from outside the pool per root would wake a worker for each.
+      weft.workers.execute(this::launchRoots);
+    } catch (RejectedExecutionException closed) {
+      stop(new CancellationException("the Weft for flow '" + graph.name() + "' is closed"));
+    }
+  }
+
+  private void launchRoots() {
     for (int node : neededTasks) {
       if (pending.get(node) == 0 && claim(node)) {
         launch(node);
@@ -240,7 +257,8 @@ final class Run {
 
   private void track(Attempt attempt) {
     if (attempt.fanOut == null) {
-      live.set(attempt.node, attempt);
+      // A release store: a stop that misses it lets this one attempt run to its end unasked.
+      live.lazySet(attempt.node, attempt);
     } else {
       attempt.fanOut.attempts.set(attempt.element, attempt);
     }
@@ -266,7 +284,11 @@ final class Run {
       releasePermits(attempt);
       return -1; // stolen before it started, or the run stopped meanwhile
     }
-    attempts.incrementAndGet(attempt.node);
+    if (attempt.fanOut == null) {
+      attempts.lazySet(attempt.node, attempts.get(attempt.node) + 1); // one attempt at a time
+    } else {
+      attempts.incrementAndGet(attempt.node); // elements run concurrently
+    }
     spec.timeout().ifPresent(limit -> attempt.timeout(weft.timer.schedule(
         () -> timedOut(attempt, limit), limit.toNanos(), TimeUnit.NANOSECONDS)));
     Object result = null;
@@ -504,7 +526,7 @@ final class Run {
     if (!state.compareAndSet(node, from, to)) {
       return false;
     }
-    live.set(node, null);
+    live.lazySet(node, null);
     if (startNanos[node] != 0) {
       durationNanos[node] = System.nanoTime() - startNanos[node];
     }

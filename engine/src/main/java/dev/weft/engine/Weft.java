@@ -81,8 +81,9 @@ public final class Weft implements AutoCloseable {
       return thread;
     };
     // maximumPoolSize = parallelism: the pool never adds threads to make up for blocked ones, so
-    // at most `parallelism` tasks run at once, whatever they do.
-    this.workers = new ForkJoinPool(parallelism, factory, null, false, 0, parallelism, 1,
+    // at most `parallelism` tasks run at once, whatever they do. asyncMode: each worker takes its
+    // own queue first-in first-out, so ready tasks start in the order they became ready.
+    this.workers = new ForkJoinPool(parallelism, factory, null, true, 0, parallelism, 1,
         pool -> true, 30, TimeUnit.SECONDS);
     this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "weft-" + id + "-timer");
