@@ -1,0 +1,61 @@
+package dev.weft.benchmarks;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * A task body that keeps one core busy for a calibrated time: {@link Blackhole#consumeCPU} with a
+ * token count measured, in the benchmark's own JVM, to take the wanted duration. Busy work rather
+ * than {@code sleep}, because a sleeping task frees its core and would flatter any scheduler.
+ */
+final class CpuWork {
+  private final long tokens;
+
+  private CpuWork(long tokens) {
+    this.tokens = tokens;
+  }
+
+  /**
+   * Measures how many tokens take {@code nanos} on this JVM, once it has compiled
+   * {@code consumeCPU}: the median of several timed rounds, each scaled from the previous
+   * estimate. Prints the result, so the JMH log shows what a task really cost.
+   */
+  static CpuWork calibrate(long nanos) {
+    long tokens = 10_000;
+    // Warm-up: let the JIT compile consumeCPU before anything is timed.
+    for (long end = System.nanoTime() + 500_000_000L; System.nanoTime() < end; ) {
+      Blackhole.consumeCPU(tokens);
+    }
+    long[] estimates = new long[9];
+    for (int round = 0; round < estimates.length; round++) {
+      long start = System.nanoTime();
+      Blackhole.consumeCPU(tokens);
+      long took = Math.max(1, System.nanoTime() - start);
+      tokens = Math.max(1, Math.round((double) tokens * nanos / took));
+      estimates[round] = tokens;
+    }
+    Arrays.sort(estimates);
+    CpuWork work = new CpuWork(estimates[estimates.length / 2]);
+    long check = work.measureNanos(20);
+    System.out.printf(Locale.ROOT,
+        "%nCpuWork: %d tokens per task; a task takes %.3f ms on one thread (wanted %.3f ms)%n",
+        work.tokens, check / 1e6, nanos / 1e6);
+    return work;
+  }
+
+  /** The mean time of one {@link #run()} over {@code rounds} calls, in nanoseconds. */
+  long measureNanos(int rounds) {
+    long start = System.nanoTime();
+    for (int i = 0; i < rounds; i++) {
+      run();
+    }
+    return (System.nanoTime() - start) / rounds;
+  }
+
+  /** Does the work; returns a constant, so it can serve as a task's value. */
+  Integer run() {
+    Blackhole.consumeCPU(tokens);
+    return 1;
+  }
+}
