@@ -20,7 +20,7 @@ class FlowBuilderLargeTest {
   private static final FlowBuilder.Fn1<Integer, Integer> NEXT = n -> n + 1;
 
   @Test
-  void build_millionTaskChain_withoutStackOverflow() throws Exception {
+  void buildAndRun_millionTaskChain_withoutStackOverflow() throws Exception {
     long heapBefore = usedHeapAfterGc();
     resetPeaks();
     long start = System.nanoTime();
@@ -49,6 +49,11 @@ class FlowBuilderLargeTest {
     assertThat(tasks.get(TASKS - 1)).isSameInstanceAs(last);
     assertThat(((FlowGraph) flow).graph().successors(first)).containsExactly(tasks.get(0));
     assertThat(new FakeTaskArgs().with(beforeLast, 41).call(flow, last)).isEqualTo(42);
+
+    // And it runs, in the same 2 GiB heap: the scheduler walks the chain without recursion.
+    try (Weft weft = Weft.builder().parallelism(2).build()) {
+      assertThat(weft.compute(flow, last, Inputs.of(first, 0))).isEqualTo(TASKS);
+    }
   }
 
   private static long usedHeapAfterGc() {
