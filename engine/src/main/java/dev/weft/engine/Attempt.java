@@ -53,6 +53,8 @@ final class Attempt implements TaskArgs, Runnable {
   private @Nullable Thread thread;
   private volatile @Nullable ScheduledFuture<?> timeout;
   private volatile @Nullable Future<?> pending;
+  /** A failure to handle once a stolen body has returned: a timed-out attempt to retry. */
+  private volatile @Nullable Throwable afterReturn;
 
   Attempt(Run run, int node, @Nullable FanOut fanOut, int element,
       @Nullable Object elementValue, int number) {
@@ -64,10 +66,24 @@ final class Attempt implements TaskArgs, Runnable {
     this.number = number;
   }
 
-  /** Runs the body on a worker thread; the run decides what follows. */
+  /** What {@link #steal()} took the attempt away from: nothing, or the phase it was in. */
+  static final int STOLE_NOTHING = 0;
+  static final int STOLE_NEW = 1;
+  static final int STOLE_RUNNING = 2;
+  static final int STOLE_AWAITING = 3;
+
+  /**
+   * Runs the body on a worker thread; the run decides what follows. Nothing escapes to the pool,
+   * which would swallow it: a failure of the engine's own bookkeeping ends the run instead of
+   * leaving it to wait forever.
+   */
   @Override
   public void run() {
-    run.execute(this);
+    try {
+      run.execute(this);
+    } catch (Throwable t) {
+      run.internalFailure(t);
+    }
   }
 
   /** Claims the attempt for the current thread; false if it was stolen before it started. */
@@ -110,17 +126,19 @@ final class Attempt implements TaskArgs, Runnable {
 
   /**
    * Takes the attempt away from whoever runs it: interrupts its thread, or cancels the future it
-   * awaits. Returns whether this call stole it (false if it had already completed or been
-   * stolen).
+   * awaits. Returns what it stole the attempt from ({@link #STOLE_NOTHING} if it had already
+   * completed or been stolen). An attempt stolen while {@link #STOLE_RUNNING running} still
+   * occupies its worker until its body returns: that worker, not the stealer, returns its
+   * permits.
    */
-  boolean steal() {
+  int steal() {
     while (true) {
       int current = phase;
       switch (current) {
         case NEW:
           if (PHASE.compareAndSet(this, NEW, INTERRUPTED)) {
             cancelTimeout();
-            return true;
+            return STOLE_NEW;
           }
           break;
         case RUNNING:
@@ -131,7 +149,7 @@ final class Attempt implements TaskArgs, Runnable {
             }
             phase = INTERRUPTED;
             cancelTimeout();
-            return true;
+            return STOLE_RUNNING;
           }
           break;
         case AWAITING:
@@ -141,13 +159,23 @@ final class Attempt implements TaskArgs, Runnable {
               future.cancel(true);
             }
             cancelTimeout();
-            return true;
+            return STOLE_AWAITING;
           }
           break;
         default:
-          return false;
+          return STOLE_NOTHING;
       }
     }
+  }
+
+  /** Leaves {@code failure} for the worker to handle when the stolen body returns. */
+  void afterReturn(Throwable failure) {
+    afterReturn = failure;
+  }
+
+  /** The failure left by {@link #afterReturn}, if any. */
+  @Nullable Throwable afterReturn() {
+    return afterReturn;
   }
 
   /** Records that the limiter granted this attempt its permits. */

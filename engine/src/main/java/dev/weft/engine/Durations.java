@@ -1,6 +1,7 @@
 package dev.weft.engine;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Text for messages: durations as a user writes them, and values cut to a readable length. */
 final class Durations {
@@ -21,6 +22,18 @@ final class Durations {
       return millis / 1_000 + "s";
     }
     return millis + "ms";
+  }
+
+  /**
+   * {@code String.valueOf(value)}, or the value's class name when its {@code toString()} throws:
+   * a message about a failure must not fail itself.
+   */
+  static String describe(@Nullable Object value) {
+    try {
+      return String.valueOf(value);
+    } catch (RuntimeException | LinkageError e) {
+      return value.getClass().getName() + " (whose toString() threw " + e.getClass().getName() + ")";
+    }
   }
 
   /** {@code text}, or its first characters and an ellipsis when it is long. */

@@ -58,7 +58,7 @@ final class Events implements RunListener {
     for (RunListener listener : listeners) {
       try {
         call.accept(listener);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error too: a listener must never leave a run unfinished
         log.warn("RunListener {} threw from {}; the run goes on", listener, event, e);
       }
     }

@@ -36,7 +36,7 @@ final class Outcomes {
       case Run.EXECUTED:
         return CACHING_OFF;
       case Run.FAILED:
-        return String.valueOf(run.failures[node].getCause());
+        return Durations.describe(run.failures[node].getCause());
       case Run.SKIPPED:
         return "upstream '" + run.failures[node].task() + "' failed";
       default:

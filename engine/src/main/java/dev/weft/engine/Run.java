@@ -193,14 +193,21 @@ final class Run {
     markStarted(node);
     int source = graph.indexOf(spec.each().get());
     Object collection = values[source];
-    if (!(collection instanceof Collection<?> elements)) {
+    Object[] elements;
+    try {
+      elements = collection instanceof Collection<?> c ? c.toArray() : null;
+    } catch (RuntimeException e) { // a concurrently modified or broken collection
+      failNode(node, e, " reading the elements of '" + graph.key(source).name() + "'");
+      return;
+    }
+    if (elements == null) {
       failNode(node, new IllegalStateException(
           "task '" + spec.name() + "' fans out over '" + graph.key(source).name() + "', whose value "
               + (collection == null ? "is null" : "is a " + collection.getClass().getName())
               + ", not a Collection"), "");
       return;
     }
-    FanOut fanOut = new FanOut(elements.toArray());
+    FanOut fanOut = new FanOut(elements);
     if (fanOut.size() == 0) {
       succeedNode(node, fanOut.value(), false);
       return;
@@ -302,8 +309,14 @@ final class Run {
       return awaitStage(attempt, spec, result);
     }
     if (!attempt.end()) {
+      // Stolen while running: the permits were held until now, when the body has returned, so
+      // that a limit holds even for a body that ignored its interrupt for a while.
       releasePermits(attempt);
-      return -1; // stolen while running: the stealer settled it
+      Throwable timedOut = attempt.afterReturn();
+      if (timedOut != null) {
+        attemptFailed(attempt, timedOut); // retried only now, never beside the stolen body
+      }
+      return -1;
     }
     attempt.cancelTimeout();
     releasePermits(attempt);
@@ -342,13 +355,30 @@ final class Run {
   }
 
   private void timedOut(Attempt attempt, Duration limit) {
-    if (attempt.steal()) {
-      TaskSpec<?> spec = graph.taskAt(attempt.node);
-      releasePermits(attempt);
-      attemptFailed(attempt, new TimeoutException(
-          "task '" + spec.name() + "' timed out after " + Durations.format(limit)
-              + " (its @Task timeout); it was interrupted"));
+    int stolen = attempt.steal();
+    if (stolen == Attempt.STOLE_NOTHING) {
+      return;
     }
+    TaskSpec<?> spec = graph.taskAt(attempt.node);
+    TimeoutException timeout = new TimeoutException(
+        "task '" + spec.name() + "' timed out after " + Durations.format(limit)
+            + " (its @Task timeout); "
+            + (stolen == Attempt.STOLE_AWAITING ? "its future was cancelled" : "it was interrupted"));
+    if (stolen != Attempt.STOLE_RUNNING) {
+      releasePermits(attempt);
+      attemptFailed(attempt, timeout);
+    } else if (attempt.number <= spec.retries() && !stopping) {
+      attempt.afterReturn(timeout); // the retry waits for the interrupted body to return
+    } else {
+      attemptFailed(attempt, timeout); // fails now; the worker returns the permits later
+    }
+  }
+
+  /** A failure of the engine itself, not of a task: the run ends with it rather than hang. */
+  void internalFailure(Throwable failure) {
+    IllegalStateException error = new IllegalStateException(
+        "internal error in a run of flow '" + graph.name() + "'; the run was stopped", failure);
+    stop(error);
   }
 
   // ---- Settling ------------------------------------------------------------------------------
@@ -437,7 +467,7 @@ final class Run {
   private void failElement(int node, FanOut fanOut, int element, @Nullable Throwable failure) {
     failNode(node, failure == null ? new IllegalStateException("unknown failure") : failure,
         " on element " + element + " of " + fanOut.size() + " ("
-            + Durations.abbreviate(String.valueOf(fanOut.elements[element])) + ")");
+            + Durations.abbreviate(Durations.describe(fanOut.elements[element])) + ")");
   }
 
   private void failNode(int node, Throwable cause, String where) {
@@ -446,8 +476,8 @@ final class Run {
     }
     String name = graph.taskAt(node).name();
     TaskFailedException failure = new TaskFailedException(
-        name, Outcomes.pathToTarget(this, node), "task '" + name + "' failed" + where + ": " + cause,
-        cause);
+        name, Outcomes.pathToTarget(this, node),
+        "task '" + name + "' failed" + where + ": " + Durations.describe(cause), cause);
     if (!settle(node, STARTED, FAILED)) {
       return;
     }
@@ -491,21 +521,21 @@ final class Run {
    */
   boolean stop(RuntimeException cause) {
     synchronized (this) {
-      if (stopping || finished.get()) {
-        return false;
+      if (stopping || finished.get() || unsettled.get() == 0) {
+        return false; // already stopped, or every task settled: the run ends as it is
       }
       stopCause = cause;
       stopping = true;
     }
     for (int node : neededTasks) {
       Object inFlight = live.get(node);
-      if (inFlight instanceof Attempt attempt && attempt.steal()) {
-        releasePermits(attempt);
+      if (inFlight instanceof Attempt attempt) {
+        stealForStop(attempt);
       } else if (inFlight instanceof FanOut fanOut) {
         for (int i = 0; i < fanOut.size(); i++) {
           Attempt element = fanOut.attempts.get(i);
-          if (element != null && element.steal()) {
-            releasePermits(element);
+          if (element != null) {
+            stealForStop(element);
           }
         }
       }
@@ -520,13 +550,23 @@ final class Run {
     return true;
   }
 
+  private void stealForStop(Attempt attempt) {
+    int stolen = attempt.steal();
+    if (stolen == Attempt.STOLE_NEW || stolen == Attempt.STOLE_AWAITING) {
+      releasePermits(attempt); // a running body's worker returns them when it returns
+    }
+  }
+
   /** Moves a task from state {@code from} to settled state {@code to}; false if it was not in
    * {@code from}, because another thread settled it first. */
   private boolean settle(int node, int from, int to) {
     if (!state.compareAndSet(node, from, to)) {
       return false;
     }
-    live.lazySet(node, null);
+    if (!(live.get(node) instanceof FanOut)) {
+      // A fan-out stays, so that a stop caused by this very failure still finds its elements.
+      live.lazySet(node, null);
+    }
     if (startNanos[node] != 0) {
       durationNanos[node] = System.nanoTime() - startNanos[node];
     }
@@ -540,8 +580,10 @@ final class Run {
   }
 
   private void finish() {
-    if (!finished.compareAndSet(false, true)) {
-      return;
+    synchronized (this) { // so that a stop either comes before (and counts) or is refused
+      if (!finished.compareAndSet(false, true)) {
+        return;
+      }
     }
     weft.runEnded(this);
     ending = true;

@@ -4,6 +4,7 @@ import com.google.common.reflect.TypeToken;
 import dev.weft.engine.internal.Csr;
 import dev.weft.engine.internal.FlowGraph;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -51,8 +52,9 @@ final class RunChecks {
       return role + " '" + key.name() + "' has type " + key.type() + ", but flow '" + graph.name()
           + "' declares it as " + graph.key(sameName).type() + "; use the flow's own key";
     }
+    List<String> tasks = graph.tasks().stream().limit(10).map(Key::name).toList();
     return "flow '" + graph.name() + "' has no task '" + key.name() + "'; its tasks are "
-        + graph.tasks().stream().map(Key::name).toList();
+        + String.join(", ", tasks) + (graph.tasks().size() > 10 ? ", …" : "");
   }
 
   /** The upstream closure of {@code targets}: every node they need, themselves included. */

@@ -79,9 +79,13 @@ public final class RunResult {
    */
   public TaskOutcome outcome(String task) {
     int node = run.graph.indexOf(task);
-    if (node < run.graph.inputCount()) {
+    if (node < 0) {
       throw new IllegalArgumentException(
           "flow '" + run.graph.name() + "' has no task '" + task + "'");
+    }
+    if (node < run.graph.inputCount()) {
+      throw new IllegalArgumentException("'" + task + "' is an input of flow '"
+          + run.graph.name() + "', not a task; inputs have no outcome");
     }
     if (!run.needed.get(node)) {
       throw new IllegalArgumentException(

@@ -68,7 +68,7 @@ class RunChecksTest {
     GraphException e = rejected(Inputs.of(x, 1), flow.key("nope"));
 
     assertThat(e).hasMessageThat().isEqualTo("flow 'checks' has no task 'nope'; its tasks are"
-        + " [a, b, c]");
+        + " a, b, c");
   }
 
   @Test

@@ -66,7 +66,8 @@ class RunResultTest {
     assertThat(assertThrows(IllegalArgumentException.class, () -> result.outcome("zz")))
         .hasMessageThat().isEqualTo("flow 'r' has no task 'zz'");
     assertThat(assertThrows(IllegalArgumentException.class, () -> result.outcome("x")))
-        .hasMessageThat().isEqualTo("flow 'r' has no task 'x'");
+        .hasMessageThat().isEqualTo("'x' is an input of flow 'r', not a task; inputs have no"
+            + " outcome");
     assertThat(assertThrows(IllegalArgumentException.class, () -> result.outcome("lone")))
         .hasMessageThat()
         .isEqualTo("task 'lone' was not needed by this run's targets, so it did not run");
