@@ -309,13 +309,7 @@ final class Run {
       return awaitStage(attempt, spec, result);
     }
     if (!attempt.end()) {
-      // Stolen while running: the permits were held until now, when the body has returned, so
-      // that a limit holds even for a body that ignored its interrupt for a while.
-      releasePermits(attempt);
-      Throwable timedOut = attempt.afterReturn();
-      if (timedOut != null) {
-        attemptFailed(attempt, timedOut); // retried only now, never beside the stolen body
-      }
+      stolenBodyReturned(attempt);
       return -1;
     }
     attempt.cancelTimeout();
@@ -334,10 +328,14 @@ final class Run {
         releasePermits(attempt);
         attemptFailed(attempt, new NullPointerException(
             "task '" + spec.name() + "' returned null instead of a CompletionStage"));
+      } else {
+        stolenBodyReturned(attempt);
       }
       return -1;
     }
-    if (attempt.awaiting(stage instanceof Future<?> future ? future : null)) {
+    if (!attempt.awaiting(stage instanceof Future<?> future ? future : null)) {
+      stolenBodyReturned(attempt);
+    } else {
       // Completes on whatever thread completes the stage; nothing runs inline there.
       stage.whenComplete((value, error) -> {
         if (attempt.completeAwaited()) {
@@ -354,24 +352,40 @@ final class Run {
     return -1;
   }
 
+  /**
+   * The body of an attempt stolen while it ran has returned. Its permits were held until now, so
+   * that a limit holds even for a body that ignored its interrupt for a while; a timed-out
+   * attempt is retried only now, never beside the body it replaces.
+   */
+  private void stolenBodyReturned(Attempt attempt) {
+    releasePermits(attempt);
+    Throwable timedOut = attempt.afterReturn();
+    if (timedOut != null) {
+      attemptFailed(attempt, timedOut);
+    }
+  }
+
   private void timedOut(Attempt attempt, Duration limit) {
+    TaskSpec<?> spec = graph.taskAt(attempt.node);
+    String message = "task '" + spec.name() + "' timed out after " + Durations.format(limit)
+        + " (its @Task timeout); ";
+    boolean retry = attempt.number <= spec.retries() && !stopping;
+    if (retry) {
+      // Left before the steal: the worker may see its body interrupted, and return, at once.
+      attempt.afterReturn(new TimeoutException(message + "it was interrupted"));
+    }
     int stolen = attempt.steal();
     if (stolen == Attempt.STOLE_NOTHING) {
       return;
     }
-    TaskSpec<?> spec = graph.taskAt(attempt.node);
-    TimeoutException timeout = new TimeoutException(
-        "task '" + spec.name() + "' timed out after " + Durations.format(limit)
-            + " (its @Task timeout); "
-            + (stolen == Attempt.STOLE_AWAITING ? "its future was cancelled" : "it was interrupted"));
     if (stolen != Attempt.STOLE_RUNNING) {
       releasePermits(attempt);
-      attemptFailed(attempt, timeout);
-    } else if (attempt.number <= spec.retries() && !stopping) {
-      attempt.afterReturn(timeout); // the retry waits for the interrupted body to return
-    } else {
-      attemptFailed(attempt, timeout); // fails now; the worker returns the permits later
-    }
+      attemptFailed(attempt, new TimeoutException(message
+          + (stolen == Attempt.STOLE_AWAITING ? "its future was cancelled" : "it was interrupted")));
+    } else if (!retry) {
+      // Fails now; the worker returns the permits when the body returns.
+      attemptFailed(attempt, new TimeoutException(message + "it was interrupted"));
+    } // else the worker retries once the interrupted body has returned
   }
 
   /** A failure of the engine itself, not of a task: the run ends with it rather than hang. */
