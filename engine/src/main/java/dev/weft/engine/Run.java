@@ -47,13 +47,21 @@ import org.jspecify.annotations.Nullable;
  *
  * Attempts. Each invocation of a body is an Attempt, which the worker, a canceller and the
  * timeout timer race to move out of its running phase (see Attempt). A failed attempt is retried
- * with exponential back-off from the timer thread; the task stays STARTED meanwhile.
+ * with exponential back-off from the timer thread; the task stays STARTED meanwhile. A body stolen
+ * while it runs keeps its worker and its limit permits until it returns, however long it ignores
+ * its interrupt; a timed-out attempt's retry waits for that too, so a task never has two
+ * invocations at once and limits always hold.
  *
  * Failure. A task fails when its last attempt throws or times out. By default the run stops:
  * `stopping` is set, every attempt in flight is stolen (its thread interrupted, its future
  * cancelled), and every needed task not yet settled becomes CANCELLED; the run's future fails
  * with a TaskFailedException. With keepGoing, the failed task's dependents, transitively, become
  * SKIPPED and everything else runs on. A cancel is a stop with a CancellationException.
+ *
+ * Events. Listener calls pass through a gate (`events`): `runFinished`, and the completion of
+ * the run's future, wait until no task event is being delivered, and an event that would come
+ * after them is dropped. Nothing a listener or a task does — an Error, a toString() that throws —
+ * can leave a run unfinished; a failure of this bookkeeping itself stops the run.
  *
  * Memory. An intermediate value is dropped from `values` once every needed task reading it has
  * settled (`uses` counts them down), so a long chain holds O(1) values; targets are kept for the
