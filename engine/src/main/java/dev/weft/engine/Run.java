@@ -136,7 +136,8 @@ final class Run {
       int waitingFor = 0;
       for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
         int dependency = dependencies.target(p);
-        uses.incrementAndGet(dependency);
+        // Plain increments: the run is built on one thread and published by the pool's submit.
+        uses.lazySet(dependency, uses.get(dependency) + 1);
         if (dependency >= firstTask) {
           waitingFor++;
         }
@@ -709,10 +710,6 @@ final class Run {
 
   String name(int node) {
     return graph.key(node).name();
-  }
-
-  boolean stopping() {
-    return stopping;
   }
 
   @Nullable RuntimeException stopCause() {
