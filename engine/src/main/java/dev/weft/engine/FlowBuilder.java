@@ -239,7 +239,7 @@ public final class FlowBuilder {
     requireNonNull(fn, () -> "function of task '" + name + "' must not be null");
     Key<?>[] distinct = declarations.dependencies(name, dependencies);
     Key<R> key = Key.of(this.name, name, type.wrap());
-    declarations.task(TaskSpec.builder(key, body).dependsOn(distinct).build());
+    declarations.task(TaskSpec.builder(key, body).function(fn).dependsOn(distinct).build());
     return key;
   }
 

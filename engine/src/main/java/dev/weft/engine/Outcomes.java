@@ -13,14 +13,21 @@ import java.util.concurrent.CancellationException;
 
 /** Reads a run's arrays back as {@link TaskOutcome}s and failure paths, for results and events. */
 final class Outcomes {
-  /** Executed tasks ran because nothing was cached: caching arrives with the cache tiers. */
+  /** Why a task executed in a run of a Weft built with {@code caching(false)}. */
   static final String CACHING_OFF = "caching off";
+  /** The reason of a task whose value came from a cache. */
+  static final String UNCHANGED = "unchanged";
 
   private Outcomes() {}
 
   static TaskOutcome of(Run run, int node) {
     int state = run.state.get(node);
     Status status = Run.status(state);
+    if (status == Status.EXECUTED && run.cache != null) {
+      byte tier = run.cache.tier(node);
+      status = tier == RunCache.MEMORY ? Status.MEMORY_HIT
+          : tier == RunCache.DISK ? Status.DISK_HIT : Status.EXECUTED;
+    }
     TaskFailedException failure = state == Run.FAILED ? run.failures[node] : null;
     return new TaskOutcome(
         run.name(node),
@@ -34,7 +41,10 @@ final class Outcomes {
   private static String reason(Run run, int node, int state) {
     switch (state) {
       case Run.EXECUTED:
-        return CACHING_OFF;
+        if (run.cache == null) {
+          return CACHING_OFF;
+        }
+        return run.cache.tier(node) == RunCache.EXECUTED ? run.cache.reason(node) : UNCHANGED;
       case Run.FAILED:
         return Durations.describe(run.failures[node].getCause());
       case Run.SKIPPED:

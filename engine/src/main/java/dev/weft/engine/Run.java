@@ -77,6 +77,9 @@ final class Run {
 
   final Weft weft;
   final FlowGraph graph;
+  private final Inputs inputs;
+  /** The cache side of the run: keys, digests, what the plan found cached; null: caching off. */
+  final @Nullable RunCache cache;
   private final Csr dependencies;
   private final Csr dependents;
   final BitSet needed;
@@ -106,10 +109,12 @@ final class Run {
   final CompletableFuture<RunResult> future = new CompletableFuture<>();
 
   Run(Weft weft, FlowGraph graph, Inputs inputs, BitSet needed, BitSet targets,
-      boolean allTasks) {
+      boolean allTasks, @Nullable RunCache cache) {
     this.allTasks = allTasks;
     this.weft = weft;
     this.graph = graph;
+    this.inputs = inputs;
+    this.cache = cache;
     this.dependencies = graph.dependencies();
     this.dependents = graph.dependents();
     this.needed = needed;
@@ -133,6 +138,9 @@ final class Run {
     }
     this.neededTasks = count == tasks.length ? tasks : Arrays.copyOf(tasks, count);
     for (int node : neededTasks) {
+      if (cache != null && cache.plannedHit(node)) {
+        continue; // loaded, not computed: it reads nothing
+      }
       int waitingFor = 0;
       for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
         int dependency = dependencies.target(p);
@@ -192,14 +200,30 @@ final class Run {
     return !stopping;
   }
 
-  /** Launches a claimed task: its first attempt, or the elements of a fan-out. */
+  /**
+   * Launches a claimed task: its first attempt, or the elements of a fan-out. With a cache, a
+   * fan-out first gets an attempt that looks it up, and fans out only on a miss; a hit the plan
+   * found in memory settles at once.
+   */
   private void launch(int node) {
     TaskSpec<?> spec = graph.taskAt(node);
-    if (spec.each().isEmpty()) {
+    if (cache != null && cache.plannedHit(node) && cache.tier(node) == RunCache.MEMORY) {
+      startNanos[node] = System.nanoTime();
+      succeedNode(node, cache.takePinned(node), false);
+      return;
+    }
+    if (spec.each().isEmpty() || cache != null) {
       dispatch(firstAttempt(node));
       return;
     }
-    markStarted(node);
+    startNanos[node] = System.nanoTime();
+    launchElements(node);
+  }
+
+  /** Runs a fan-out task's body once per element of its source. */
+  private void launchElements(int node) {
+    TaskSpec<?> spec = graph.taskAt(node);
+    startedEvent(node);
     int source = graph.indexOf(spec.each().get());
     Object collection = values[source];
     Object[] elements;
@@ -228,12 +252,11 @@ final class Run {
   }
 
   private Attempt firstAttempt(int node) {
-    markStarted(node);
+    startNanos[node] = System.nanoTime();
     return new Attempt(this, node, null, -1, null, 1);
   }
 
-  private void markStarted(int node) {
-    startNanos[node] = System.nanoTime();
+  private void startedEvent(int node) {
     if (enterEvents()) {
       try {
         weft.events.taskStarted(graph.taskAt(node).name());
@@ -250,7 +273,7 @@ final class Run {
     }
     track(attempt);
     Collection<String> tags = graph.taskAt(attempt.node).limits();
-    if (weft.limiter.limits(tags)) {
+    if (weft.limiter.limits(tags) && holdsLimits(attempt)) {
       if (!weft.limiter.acquireOrQueue(tags, () -> {
         attempt.permitted();
         submit(attempt);
@@ -260,6 +283,16 @@ final class Run {
       attempt.permitted();
     }
     submit(attempt);
+  }
+
+  /**
+   * Whether an attempt runs a body and so holds its task's limits: not a fan-out's lookup, whose
+   * elements hold them, nor the load of a value the plan found cached.
+   */
+  private boolean holdsLimits(Attempt attempt) {
+    return attempt.fanOut != null
+        || (graph.taskAt(attempt.node).each().isEmpty()
+            && (cache == null || !cache.plannedHit(attempt.node)));
   }
 
   private void submit(Attempt attempt) {
@@ -300,6 +333,23 @@ final class Run {
       releasePermits(attempt);
       return -1; // stolen before it started, or the run stopped meanwhile
     }
+    if (attempt.fanOut == null && attempt.number == 1) {
+      if (cache != null) {
+        int found = lookUp(attempt);
+        if (found != PROCEED) {
+          return found;
+        }
+      }
+      if (!spec.each().isEmpty()) { // a fan-out that missed: its elements run now
+        if (attempt.end()) {
+          launchElements(attempt.node);
+        } else {
+          stolenBodyReturned(attempt);
+        }
+        return -1;
+      }
+      startedEvent(attempt.node);
+    }
     if (attempt.fanOut == null) {
       attempts.lazySet(attempt.node, attempts.get(attempt.node) + 1); // one attempt at a time
     } else {
@@ -328,6 +378,120 @@ final class Run {
       return -1;
     }
     return attemptSucceeded(attempt, result, true);
+  }
+
+  /** What {@link #lookUp} returns when the task is to run: it is not cached. */
+  private static final int PROCEED = -2;
+
+  /**
+   * Looks a task up in the cache before its first attempt runs its body. Returns {@link
+   * #PROCEED} on a miss; else settles the task from the cache (returning a freed task to run
+   * inline, or -1), or leaves the attempt waiting for another run computing the same key.
+   */
+  private int lookUp(Attempt attempt) {
+    RunCache cache = this.cache;
+    int node = attempt.node;
+    Memo.Lookup found = cache.lookUp(node, this);
+    boolean planned = cache.plannedHit(node);
+    if (found instanceof Memo.Lookup.Hit hit) {
+      if (!attempt.end()) {
+        stolenBodyReturned(attempt);
+        return -1;
+      }
+      releasePermits(attempt);
+      return succeedNode(node, hit.entry().value(), true);
+    }
+    if (found instanceof Memo.Lookup.Wait wait) {
+      awaitOther(attempt, wait.other());
+      return -1;
+    }
+    if (planned) {
+      // The plan saw the value on disk, but it is gone or unreadable now, and its upstream was
+      // never loaded: a run of its own computes it.
+      cache.abandon(node);
+      recompute(attempt);
+      return -1;
+    }
+    return PROCEED;
+  }
+
+  /** Waits, holding no worker, for another run that computes the value of the same key. */
+  private void awaitOther(Attempt attempt, CompletableFuture<Memoized> other) {
+    CompletableFuture<Memoized> view = other.copy(); // cancelling ours must not cancel theirs
+    if (!attempt.awaiting(view)) {
+      stolenBodyReturned(attempt);
+      return;
+    }
+    view.whenComplete((entry, error) -> {
+      if (!attempt.completeAwaited()) {
+        return;
+      }
+      try {
+        releasePermits(attempt);
+        if (entry != null) {
+          cache.waited(attempt.node, entry);
+          succeedNode(attempt.node, entry.value(), false);
+        } else { // the other computation failed or was cancelled: look again, maybe compute it
+          dispatch(new Attempt(this, attempt.node, null, -1, null, 1));
+        }
+      } catch (Throwable t) { // a future would swallow it, and the run would never end
+        internalFailure(t);
+      }
+    });
+  }
+
+  /**
+   * Computes a task the plan expected to load, in a run of its own (whose plan sees the entry
+   * missing and runs what the task needs), and settles it with that run's value.
+   */
+  private void recompute(Attempt attempt) {
+    int node = attempt.node;
+    Key<?> key = graph.key(node);
+    RunHandle other;
+    try {
+      other = weft.start(graph, inputs, key);
+    } catch (RuntimeException e) {
+      if (attempt.end()) {
+        releasePermits(attempt);
+        failNode(node, e, "");
+      } else {
+        stolenBodyReturned(attempt);
+      }
+      return;
+    }
+    CompletableFuture<RunResult> view = other.future().copy();
+    view.whenComplete((result, error) -> {
+      if (view.isCancelled()) {
+        other.cancel();
+      }
+    });
+    if (!attempt.awaiting(view)) {
+      stolenBodyReturned(attempt);
+      return;
+    }
+    view.whenComplete((result, error) -> {
+      if (!attempt.completeAwaited()) {
+        return;
+      }
+      try {
+        releasePermits(attempt);
+        Object value;
+        try {
+          if (error != null) {
+            throw unwrap(error);
+          }
+          value = result.get(key); // throws if it failed in a run that keeps going
+        } catch (Throwable t) {
+          failNode(node, t instanceof TaskFailedException failed && failed.getCause() != null
+              ? failed.getCause() : t, "");
+          return;
+        }
+        cache.recomputed(node, value, result.outcome(key.name()));
+        succeedNode(node, value, false);
+      } catch (Throwable t) { // a future would swallow it, and the run would never end
+        internalFailure(t);
+      }
+    });
   }
 
   private int awaitStage(Attempt attempt, TaskSpec<?> spec, @Nullable Object result) {
@@ -424,12 +588,21 @@ final class Run {
 
   private int succeedNode(int node, @Nullable Object value, boolean mayInline) {
     values[node] = value;
+    boolean cached = cache != null && cache.tier(node) != RunCache.EXECUTED;
+    if (cache != null && !cached) {
+      cache.executed(node, value);
+    }
     if (!settle(node, STARTED, EXECUTED)) {
       return -1;
     }
     if (enterEvents()) {
       try {
-        weft.events.taskFinished(outcome(node));
+        TaskOutcome outcome = outcome(node);
+        if (cached) {
+          weft.events.taskCached(outcome);
+        } else {
+          weft.events.taskFinished(outcome);
+        }
       } finally {
         leaveEvents();
       }
@@ -585,6 +758,9 @@ final class Run {
   private boolean settle(int node, int from, int to) {
     if (!state.compareAndSet(node, from, to)) {
       return false;
+    }
+    if (to != EXECUTED && cache != null) {
+      cache.abandon(node); // others waiting for this task's key compute it themselves
     }
     if (!(live.get(node) instanceof FanOut)) {
       // A fan-out stays, so that a stop caused by this very failure still finds its elements.

@@ -3,7 +3,11 @@ package dev.weft.engine;
 import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import com.google.common.reflect.TypeToken;
 import dev.weft.engine.internal.FlowGraph;
+import dev.weft.engine.values.Codec;
+import dev.weft.engine.values.Codecs;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -18,6 +22,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +72,9 @@ public final class Weft implements AutoCloseable {
   private final int parallelism;
   private final long retryBaseNanos;
   private final Set<Run> active = ConcurrentHashMap.newKeySet();
+  /** The caches, or null when caching is off. */
+  final @Nullable Memo memo;
+  private final @Nullable Cache cache;
   private volatile boolean closed;
 
   private Weft(Builder builder) {
@@ -96,6 +104,22 @@ public final class Weft implements AutoCloseable {
     this.events = new Events(builder.listeners);
     this.listening = !events.isEmpty();
     this.retryBaseNanos = builder.retryBaseDelay.toNanos();
+    if (builder.caching) {
+      Memo memo;
+      try {
+        memo = new Memo(builder.memoryCacheBytes, builder.cacheDir, builder.codecs.build(),
+            builder.hashFileContents);
+      } catch (RuntimeException e) {
+        workers.shutdownNow();
+        timer.shutdownNow();
+        throw e;
+      }
+      this.memo = memo;
+      this.cache = new Cache(memo);
+    } else {
+      this.memo = null;
+      this.cache = null;
+    }
   }
 
   /** Returns a builder with the defaults: one worker per processor, fail-fast, no listener. */
@@ -156,7 +180,12 @@ public final class Weft implements AutoCloseable {
     BitSet targetNodes = RunChecks.targets(graph, targets);
     BitSet needed = RunChecks.needed(graph, targetNodes);
     RunChecks.inputs(graph, needed, inputs);
-    Run run = new Run(this, graph, inputs, needed, targetNodes, targets.length == 0);
+    if (closed) {
+      throw new IllegalStateException("this Weft is closed; build a new one to run flows");
+    }
+    RunCache plan = memo == null ? null : RunCache.plan(memo, graph, inputs, needed, targetNodes);
+    Run run = new Run(this, graph, inputs, plan == null ? needed : plan.needed(), targetNodes,
+        targets.length == 0, plan);
     active.add(run);
     if (closed) {
       active.remove(run);
@@ -165,6 +194,44 @@ public final class Weft implements AutoCloseable {
     RunHandle handle = new RunHandle(run);
     run.start();
     return handle;
+  }
+
+  /**
+   * Returns the caches, to read their statistics, clear or prune them.
+   *
+   * @throws IllegalStateException if this Weft was built with {@code caching(false)}
+   */
+  public Cache cache() {
+    Cache cache = this.cache;
+    if (cache == null) {
+      throw new IllegalStateException("this Weft was built with caching(false), so it has no"
+          + " cache; build one without it to memoize");
+    }
+    return cache;
+  }
+
+  /**
+   * Returns a new instance of {@code type} whose {@code @Task} methods, called directly from plain
+   * Java, are memoized: a call whose arguments have the same content as an earlier call's (and
+   * whose method's code is unchanged) returns the earlier result instead of running the method —
+   * from memory, or from the cache directory across JVMs. Calls between {@code @Task} methods of
+   * the instance are memoized too. The instance is a subclass made with Byte Buddy through the
+   * no-argument constructor.
+   *
+   * <p>A call whose arguments cannot be fingerprinted, or of a method declared {@code @Task(cache
+   * = false)}, runs every time (the former with one warning naming the argument's type). With
+   * {@code caching(false)} every call runs.
+   *
+   * @throws IllegalArgumentException if {@code type} is final, has no accessible no-argument
+   *     constructor, declares no {@code @Task} method, or has a {@code @Task} method that cannot
+   *     be overridden (private, final or static)
+   */
+  public <T> T memoize(Class<T> type) {
+    requireNonNull(type, "type");
+    if (closed) {
+      throw new IllegalStateException("this Weft is closed; build a new one to memoize");
+    }
+    return Memoizer.create(memo, type);
   }
 
   /** The number of worker threads: at most this many tasks run at once. */
@@ -186,6 +253,9 @@ public final class Weft implements AutoCloseable {
     }
     workers.shutdownNow();
     timer.shutdownNow();
+    if (memo != null) {
+      memo.close();
+    }
     try {
       if (!workers.awaitTermination(10, TimeUnit.SECONDS)
           || !timer.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -232,6 +302,14 @@ public final class Weft implements AutoCloseable {
     private final List<RunListener> listeners = new ArrayList<>();
     private Duration retryBaseDelay = Duration.ofMillis(100);
     private boolean retryBaseDelaySet;
+    private boolean caching = true;
+    private boolean cachingSet;
+    private long memoryCacheBytes = defaultMemoryCacheBytes();
+    private boolean memoryCacheBytesSet;
+    private @Nullable Path cacheDir;
+    private boolean hashFileContents;
+    private boolean hashFileContentsSet;
+    private final Codecs.Builder codecs = Codecs.builder();
 
     private Builder() {}
 
@@ -329,7 +407,116 @@ public final class Weft implements AutoCloseable {
       return this;
     }
 
-    /** Builds the Weft and starts its worker threads. */
+    /**
+     * Whether results are memoized (default true). With {@code false} nothing is cached, looked up
+     * or written, every task a run needs executes and outcomes say {@code caching off}: for
+     * debugging, and for measuring the scheduler alone.
+     *
+     * @throws IllegalStateException if it was already set
+     */
+    @CanIgnoreReturnValue
+    public Builder caching(boolean caching) {
+      if (cachingSet) {
+        throw new IllegalStateException("caching was already set to " + this.caching);
+      }
+      this.caching = caching;
+      this.cachingSet = true;
+      return this;
+    }
+
+    /**
+     * The most the memory tier holds, in bytes: each value weighs its encoded size plus a fixed
+     * overhead ({@value Memo#ENTRY_OVERHEAD} bytes), a value without an encoding {@value
+     * Memo#UNENCODED_WEIGHT} bytes; the least recently used go first. Default: a quarter of the
+     * maximum heap, at most 256 MiB. 0 keeps nothing in memory, which leaves the disk tier and
+     * the sharing of one computation between concurrent runs.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is negative
+     * @throws IllegalStateException if it was already set
+     */
+    @CanIgnoreReturnValue
+    public Builder memoryCacheBytes(long bytes) {
+      if (memoryCacheBytesSet) {
+        throw new IllegalStateException("memoryCacheBytes was already set to " + memoryCacheBytes);
+      }
+      if (bytes < 0) {
+        throw new IllegalArgumentException("memoryCacheBytes must not be negative, not " + bytes);
+      }
+      this.memoryCacheBytes = bytes;
+      this.memoryCacheBytesSet = true;
+      return this;
+    }
+
+    /**
+     * Enables the disk tier in {@code dir}, made (owner-only) if it is missing, so that results
+     * outlive the JVM: a later run, in this process or another, loads what is there instead of
+     * computing it. Several processes may share one directory. Default: memory only.
+     *
+     * @throws IllegalStateException if it was already set
+     */
+    @CanIgnoreReturnValue
+    public Builder cacheDir(Path dir) {
+      requireNonNull(dir, "dir");
+      if (cacheDir != null) {
+        throw new IllegalStateException("cacheDir was already set to " + cacheDir);
+      }
+      this.cacheDir = dir;
+      return this;
+    }
+
+    /**
+     * Whether a {@code Path} or {@code File} input is fingerprinted by the content of its files
+     * ({@code true}) or by their size and modification time ({@code false}, the default):
+     * slower, but blind to a {@code touch} and alert to a same-size edit within the file
+     * system's clock resolution.
+     *
+     * @throws IllegalStateException if it was already set
+     */
+    @CanIgnoreReturnValue
+    public Builder hashFileContents(boolean hashFileContents) {
+      if (hashFileContentsSet) {
+        throw new IllegalStateException(
+            "hashFileContents was already set to " + this.hashFileContents);
+      }
+      this.hashFileContents = hashFileContents;
+      this.hashFileContentsSet = true;
+      return this;
+    }
+
+    /**
+     * Stores values whose raw class is {@code type} on disk with {@code codec} instead of
+     * Jackson, for types Jackson cannot read or write. The codec must decode what it encodes to
+     * an equal value, and encode equal values to equal bytes.
+     *
+     * @throws IllegalStateException if a codec was already registered for {@code type}
+     */
+    @CanIgnoreReturnValue
+    public <T> Builder codec(Class<T> type, Codec<T> codec) {
+      codecs.register(requireNonNull(type, "type"), requireNonNull(codec, "codec"));
+      return this;
+    }
+
+    /**
+     * Stores values of exactly {@code type} (such as {@code List<Point>}) with {@code codec};
+     * see {@link #codec(Class, Codec)}.
+     *
+     * @throws IllegalStateException if a codec was already registered for {@code type}
+     */
+    @CanIgnoreReturnValue
+    public <T> Builder codec(TypeToken<T> type, Codec<T> codec) {
+      codecs.register(requireNonNull(type, "type"), requireNonNull(codec, "codec"));
+      return this;
+    }
+
+    private static long defaultMemoryCacheBytes() {
+      return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /**
+     * Builds the Weft and starts its worker threads.
+     *
+     * @throws java.io.UncheckedIOException if the cache directory cannot be made or used
+     */
     public Weft build() {
       return new Weft(this);
     }

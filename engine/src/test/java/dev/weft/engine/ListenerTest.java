@@ -138,9 +138,9 @@ class ListenerTest {
 
   @Test
   void noTaskEventAfterRunFinished_whenAFailureStopsTheRunWhileDependentsLaunch() throws Exception {
-    // `ok` frees d0 and d1. Its worker claims d0 to run inline and launches d1; while it is in
-    // d1's taskStarted, `bad` fails and the run is stopped. The worker then settles `ok`, which
-    // ends the run: an event for d0 after that would come after runFinished.
+    // `ok` frees d0 and d1. While its worker delivers ok's taskFinished, before it launches
+    // them, `bad` fails and the run is stopped, cancelling d0 and d1. The worker then goes on to
+    // launch ok's dependents: an event for d0 or d1 after that would come after runFinished.
     CountDownLatch badMayFail = new CountDownLatch(1);
     CountDownLatch d1Cancelled = new CountDownLatch(1);
     AtomicReference<Thread> badThread = new AtomicReference<>();
@@ -155,9 +155,9 @@ class ListenerTest {
     flow.task("d1", args -> 1, ok);
     Recorder recorder = new Recorder() {
       @Override
-      public void taskStarted(String task) {
-        super.taskStarted(task);
-        if (task.equals("d1")) {
+      public void taskFinished(TaskOutcome outcome) {
+        super.taskFinished(outcome);
+        if (outcome.name().equals("ok")) {
           badMayFail.countDown();
           try {
             Await.latch(d1Cancelled);

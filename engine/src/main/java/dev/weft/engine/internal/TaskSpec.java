@@ -32,6 +32,7 @@ public final class TaskSpec<T> {
   private final @Nullable Duration timeout;
   private final ImmutableSet<String> limits;
   private final boolean async;
+  private final @Nullable Object function;
 
   private TaskSpec(Builder<T> builder) {
     this.key = builder.key;
@@ -46,6 +47,7 @@ public final class TaskSpec<T> {
     this.timeout = builder.timeout;
     this.limits = builder.limits == null ? ImmutableSet.of() : builder.limits;
     this.async = builder.async;
+    this.function = builder.function;
   }
 
   /**
@@ -136,6 +138,14 @@ public final class TaskSpec<T> {
     return async;
   }
 
+  /**
+   * Returns the function object a task built in code calls (a {@code FlowBuilder} lambda), whose
+   * code is fingerprinted in place of a method's; empty for generated tasks.
+   */
+  public Optional<Object> function() {
+    return Optional.ofNullable(function);
+  }
+
   /** Returns a readable summary of the task for debugging; the format may change. */
   @Override
   public String toString() {
@@ -167,6 +177,7 @@ public final class TaskSpec<T> {
     private @Nullable Duration timeout;
     private @Nullable ImmutableSet<String> limits;
     private boolean async;
+    private @Nullable Object function;
 
     private Builder(Key<T> key, TaskBody body) {
       this.key = requireNonNull(key, "key of a task must not be null");
@@ -179,6 +190,16 @@ public final class TaskSpec<T> {
       check.unset("method", methodName != null, methodName + methodDescriptor);
       methodDescriptor = check.descriptor(name, descriptor);
       methodName = name;
+      return this;
+    }
+
+    /**
+     * Records the function object the body calls, for a task built in code without a method of
+     * its own: its code is fingerprinted in place of the method's.
+     */
+    public Builder<T> function(Object function) {
+      check.unset("function", this.function != null, this.function);
+      this.function = check.notNull("function", function);
       return this;
     }
 
