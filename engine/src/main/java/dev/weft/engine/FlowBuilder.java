@@ -3,6 +3,7 @@ package dev.weft.engine;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.reflect.TypeToken;
+import java.io.Serializable;
 import dev.weft.engine.internal.TaskBody;
 import dev.weft.engine.internal.TaskSpec;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,14 @@ import org.jspecify.annotations.Nullable;
  * no timeout, no limits. A function may throw checked exceptions; they reach the engine
  * unwrapped, as a task method's do. Functions are called from worker threads, possibly
  * concurrently with other tasks' functions, so what they share must be thread-safe.
+ *
+ * <p><b>Caching.</b> A task's results are memoized as a {@code @Task} method's are. Its cache key
+ * covers the code of its function — the lambda's body and the project code it calls, read from
+ * the class files — and the values the lambda captured that can be fingerprinted (a captured
+ * threshold counts; a captured client does not, like an input declared {@code @Input(key =
+ * false)}); pass anything else that changes results as an input. The function interfaces are
+ * {@link Serializable} only so that the engine can find exactly which lambda a function is;
+ * nothing is ever serialized. Values of tasks declared without a type are kept in memory only.
  *
  * <p><b>Errors.</b> Every call checks its arguments at once and throws at the line that is wrong:
  * {@link NullPointerException} for a null name, type, function or key, and
@@ -250,49 +259,49 @@ public final class FlowBuilder {
 
   /** The function of a task that reads no key; it returns the task's value, an {@code R}. */
   @FunctionalInterface
-  public interface Fn0<R> {
+  public interface Fn0<R> extends Serializable {
     /** Returns the task's value; whatever it throws fails the task, unwrapped. */
     R apply() throws Exception;
   }
 
   /** The function of a task that reads one key: it takes that key's value. */
   @FunctionalInterface
-  public interface Fn1<A, R> {
+  public interface Fn1<A, R> extends Serializable {
     /** Returns the task's value; whatever it throws fails the task, unwrapped. */
     R apply(A a) throws Exception;
   }
 
   /** The function of a task that reads two keys: it takes their values, in order. */
   @FunctionalInterface
-  public interface Fn2<A, B, R> {
+  public interface Fn2<A, B, R> extends Serializable {
     /** Returns the task's value; whatever it throws fails the task, unwrapped. */
     R apply(A a, B b) throws Exception;
   }
 
   /** The function of a task that reads three keys: it takes their values, in order. */
   @FunctionalInterface
-  public interface Fn3<A, B, C, R> {
+  public interface Fn3<A, B, C, R> extends Serializable {
     /** Returns the task's value; whatever it throws fails the task, unwrapped. */
     R apply(A a, B b, C c) throws Exception;
   }
 
   /** The function of a task that reads four keys: it takes their values, in order. */
   @FunctionalInterface
-  public interface Fn4<A, B, C, D, R> {
+  public interface Fn4<A, B, C, D, R> extends Serializable {
     /** Returns the task's value; whatever it throws fails the task, unwrapped. */
     R apply(A a, B b, C c, D d) throws Exception;
   }
 
   /** The function of a task that reads five keys: it takes their values, in order. */
   @FunctionalInterface
-  public interface Fn5<A, B, C, D, E, R> {
+  public interface Fn5<A, B, C, D, E, R> extends Serializable {
     /** Returns the task's value; whatever it throws fails the task, unwrapped. */
     R apply(A a, B b, C c, D d, E e) throws Exception;
   }
 
   /** The function of a task that reads six keys: it takes their values, in order. */
   @FunctionalInterface
-  public interface Fn6<A, B, C, D, E, F, R> {
+  public interface Fn6<A, B, C, D, E, F, R> extends Serializable {
     /** Returns the task's value; whatever it throws fails the task, unwrapped. */
     R apply(A a, B b, C c, D d, E e, F f) throws Exception;
   }

@@ -18,7 +18,12 @@ import dev.weft.engine.values.ValueFingerprints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -280,7 +285,8 @@ final class Memo implements AutoCloseable {
             graph.owner().get(), spec.methodName(), spec.methodDescriptor());
       }
       if (spec.function().isPresent()) {
-        return CodeFingerprints.ofFunction(spec.function().get());
+        Object function = spec.function().get();
+        return CodeFingerprints.ofFunction(function).map(code -> withCaptures(code, function));
       }
     } catch (RuntimeException e) { // a method the flow names but its class lacks: out of date
       log.warn("cannot fingerprint the code of task '{}' of flow '{}'", spec.name(), graph.name(),
@@ -288,6 +294,57 @@ final class Memo implements AutoCloseable {
     }
     return Optional.empty();
   }
+
+  /**
+   * Adds to a function's code fingerprint the values the function holds: what a lambda captured,
+   * an object's fields. A value that can be fingerprinted counts (a changed threshold changes the
+   * key); one that cannot (a client, an enclosing instance) is left out, as an input declared
+   * {@code @Input(key = false)} is.
+   */
+  private HashCode withCaptures(HashCode code, Object function) {
+    Hasher hasher = Hashing.murmur3_128().newHasher().putBytes(code.asBytes());
+    for (Field field : CAPTURES.get(function.getClass())) {
+      Object value;
+      try {
+        value = field.get(function);
+      } catch (IllegalAccessException e) {
+        continue; // CAPTURES holds only fields it could make accessible
+      }
+      hasher.putString(field.getName(), StandardCharsets.UTF_8).putByte((byte) 0);
+      Optional<HashCode> hash = fingerprints.of(value);
+      if (hash.isPresent()) {
+        hasher.putByte((byte) 1).putBytes(hash.get().asBytes());
+      } else {
+        hasher.putByte((byte) 0);
+      }
+    }
+    return hasher.hash();
+  }
+
+  /** The instance fields of a function class, by name, that reflection may read. */
+  private static final ClassValue<List<Field>> CAPTURES = new ClassValue<>() {
+    @Override
+    protected List<Field> computeValue(Class<?> type) {
+      List<Field> fields = new ArrayList<>();
+      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Field field : c.getDeclaredFields()) {
+          if (Modifier.isStatic(field.getModifiers())) {
+            continue;
+          }
+          try {
+            field.setAccessible(true);
+            fields.add(field);
+          } catch (RuntimeException e) { // a module that does not open the class's package
+            log.debug("cannot read field {} of {}; it does not count in cache keys", field,
+                type.getName(), e);
+          }
+        }
+      }
+      fields.sort(Comparator.comparing(Field::getName)
+          .thenComparing(f -> f.getDeclaringClass().getName()));
+      return List.copyOf(fields);
+    }
+  };
 
   /** Starts a cache key: format, flow and task identity, and code. */
   static Hasher keyHasher(String flow, String task, HashCode code) {

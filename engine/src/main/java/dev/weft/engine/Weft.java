@@ -52,6 +52,20 @@ import org.slf4j.LoggerFactory;
  * {@link #run run} returns a result listing the failures. A task exceeding its {@code
  * @Task(timeout)} is interrupted and fails.
  *
+ * <p>Caching: every result is memoized under a key made of the task's identity, its code (the
+ * fingerprint of its method's bytecode and of the project code it calls, or its {@code
+ * @Task(version)}), the fingerprints of the inputs it reads and the digests of the values it
+ * reads from upstream tasks. A run first works out the keys it can without loading anything: a
+ * target whose key is cached is loaded — from memory, or from the {@link Builder#cacheDir cache
+ * directory} — and nothing upstream of it is loaded or run. A task that executes again and
+ * produces the value it produced before leaves its dependents cached. Each {@link TaskOutcome}
+ * says where a value came from and, for an executed task, why it executed. Values in the
+ * memory tier are shared, not copied, between runs: treat values as immutable. Tasks declared
+ * {@code @Task(cache = false)}, and tasks reading an input that cannot be fingerprinted, run
+ * whenever they are needed. Two runs that need the same key at once compute it once. See
+ * {@link #cache()} to inspect, clear or prune the caches, and {@link Builder#caching} to turn
+ * them off.
+ *
  * <p>A {@code Weft} is thread-safe: several runs, of the same flow or others, may be in flight at
  * once and share its workers and limits. {@link #close()} cancels the runs in flight and stops its
  * threads. One instance of a flow's class serves every task of a run concurrently, so task

@@ -52,6 +52,8 @@ public final class Codecs {
   private final ImmutableMap<TypeToken<?>, Codec<?>> byType;
   private final ImmutableMap<Class<?>, Codec<?>> byClass;
   private final Set<TypeToken<?>> verified = ConcurrentHashMap.newKeySet();
+  /** Jackson's resolved type per task type: resolving it costs more than encoding a small value. */
+  private final Map<TypeToken<?>, JavaType> javaTypes = new ConcurrentHashMap<>();
 
   private Codecs(Builder builder) {
     this.byType = ImmutableMap.copyOf(builder.byType);
@@ -91,7 +93,7 @@ public final class Codecs {
       throw new CodecException(type, "cannot encode a value of type " + type + ": " + problem,
           null);
     }
-    JavaType javaType = mapper.getTypeFactory().constructType(type.getType());
+    JavaType javaType = javaType(type);
     byte[] bytes = write(value, javaType, type);
     if (value != null && !verified.contains(type)) {
       verify(value, bytes, javaType, type);
@@ -119,12 +121,21 @@ public final class Codecs {
       throw new CodecException(type, "cannot decode a value of type " + type + ": " + problem,
           null);
     }
-    return read(bytes, mapper.getTypeFactory().constructType(type.getType()), type);
+    return read(bytes, javaType(type), type);
   }
 
   /** Returns the digest of encoded bytes: their 128-bit murmur3 hash. */
   public static HashCode digest(byte[] encoded) {
     return Hashing.murmur3_128().hashBytes(encoded);
+  }
+
+  private JavaType javaType(TypeToken<?> type) {
+    JavaType known = javaTypes.get(type);
+    if (known == null) {
+      known = mapper.getTypeFactory().constructType(type.getType());
+      javaTypes.put(type, known); // a race resolves it twice, to equal types
+    }
+    return known;
   }
 
   private @Nullable Codec<?> custom(TypeToken<?> type) {
