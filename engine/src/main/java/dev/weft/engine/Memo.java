@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -129,7 +130,13 @@ final class Memo implements AutoCloseable {
         continue;
       }
       memoryMisses.increment();
-      Memoized fromDisk = disk == null ? null : load(key, type, task);
+      Memoized fromDisk;
+      try {
+        fromDisk = disk == null ? null : load(key, type, task);
+      } catch (RuntimeException | Error e) { // a closed store: the claim must not be left behind
+        abandon(claim);
+        throw e;
+      }
       if (fromDisk != null) {
         claim.complete(fromDisk);
         return new Lookup.Hit(fromDisk, true);
@@ -274,10 +281,8 @@ final class Memo implements AutoCloseable {
    */
   Optional<HashCode> code(FlowGraph graph, TaskSpec<?> spec) {
     // CodeFingerprints computes each method's and function class's fingerprint once per JVM.
-    Hasher hasher = Hashing.murmur3_128().newHasher();
     if (!spec.version().isEmpty()) {
-      return Optional.of(hasher.putString("version", StandardCharsets.UTF_8)
-          .putString(spec.version(), StandardCharsets.UTF_8).hash());
+      return Optional.of(version(spec.version()));
     }
     try {
       if (!spec.methodName().isEmpty() && graph.owner().isPresent()) {
@@ -345,6 +350,12 @@ final class Memo implements AutoCloseable {
       return List.copyOf(fields);
     }
   };
+
+  /** What stands for the code of a task or method declared {@code @Task(version = version)}. */
+  static HashCode version(String version) {
+    return Hashing.murmur3_128().newHasher().putString("version", StandardCharsets.UTF_8)
+        .putString(version, StandardCharsets.UTF_8).hash();
+  }
 
   /** Starts a cache key: format, flow and task identity, and code. */
   static Hasher keyHasher(String flow, String task, HashCode code) {
@@ -418,11 +429,17 @@ final class Memo implements AutoCloseable {
   }
 
   /** Completes an abandoned claim: the value was not computed, and no one should wait for it. */
-  static final class AbandonedException extends RuntimeException {
+  static final class AbandonedException extends CancellationException {
     private static final long serialVersionUID = 1L;
 
     AbandonedException() {
-      super("the computation of this value was abandoned", null, false, false);
+      // A cancellation, which Caffeine expects of a future and does not log.
+      super("the computation of this value was abandoned");
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // thrown for every failed task: the stack says nothing
     }
   }
 }

@@ -234,7 +234,10 @@ public final class Weft implements AutoCloseable {
    *
    * <p>A call whose arguments cannot be fingerprinted, or of a method declared {@code @Task(cache
    * = false)}, runs every time (the former with one warning naming the argument's type). With
-   * {@code caching(false)} every call runs.
+   * {@code caching(false)} every call runs. A returned value may be the cached object itself,
+   * shared with other callers: do not modify it. The instance uses this Weft's caches, so once
+   * the Weft is closed its memoized calls throw {@link IllegalStateException} if the Weft has a
+   * cache directory (memory-only instances keep their memory tier).
    *
    * @throws IllegalArgumentException if {@code type} is final, has no accessible no-argument
    *     constructor, declares no {@code @Task} method, or has a {@code @Task} method that cannot
