@@ -74,6 +74,9 @@ final class Memo implements AutoCloseable {
     this.memory = Caffeine.newBuilder()
         .maximumWeight(memoryBytes)
         .weigher((HashCode key, Memoized entry) -> entry.weight())
+        // Evictions on the writing thread: with the common pool, an entry over the bound would
+        // stay visible for a moment, and memoryCacheBytes(0) would still serve hits.
+        .executor(Runnable::run)
         .buildAsync();
     this.codecs = codecs;
     this.fingerprints = ValueFingerprints.withContentHashing(contentHashing);
@@ -392,6 +395,15 @@ final class Memo implements AutoCloseable {
         store.putAction(identityKey(identity), put.digest());
       }
     }
+  }
+
+  /**
+   * Records, in memory only, what the key of a task served from the cache was made of: a later
+   * miss is then explained against the latest key, not the last executed one (after a change is
+   * reverted, say).
+   */
+  void served(String flow, String task, Explanation explanation) {
+    explanations.put(flow + '\0' + task, explanation);
   }
 
   private static HashCode identityKey(String identity) {

@@ -138,7 +138,7 @@ final class Run {
     }
     this.neededTasks = count == tasks.length ? tasks : Arrays.copyOf(tasks, count);
     for (int node : neededTasks) {
-      if (cache != null && cache.plannedHit(node)) {
+      if (plannedHit(node)) {
         continue; // loaded, not computed: it reads nothing
       }
       int waitingFor = 0;
@@ -611,7 +611,8 @@ final class Run {
     int inline = -1;
     for (int p = dependents.from(node); p < dependents.to(node); p++) {
       int dependent = dependents.target(p);
-      if (needed.get(dependent) && pending.decrementAndGet(dependent) == 0 && claim(dependent)) {
+      if (needed.get(dependent) && !plannedHit(dependent)
+          && pending.decrementAndGet(dependent) == 0 && claim(dependent)) {
         if (inline < 0 && mayInline && runsInline(dependent)) {
           inline = dependent;
         } else {
@@ -700,7 +701,8 @@ final class Run {
       int node = stack.pop();
       for (int p = dependents.from(node); p < dependents.to(node); p++) {
         int dependent = dependents.target(p);
-        if (needed.get(dependent) && settle(dependent, WAITING, SKIPPED)) {
+        if (needed.get(dependent) && !plannedHit(dependent)
+            && settle(dependent, WAITING, SKIPPED)) {
           failures[dependent] = cause;
           taskFailedEvent(dependent);
           releaseDependencies(dependent);
@@ -846,8 +848,19 @@ final class Run {
     }
   }
 
+  /**
+   * Whether the plan found {@code node} cached: it is loaded, reads no other task's value and
+   * waits for none, so it is left out of the dependency bookkeeping of the tasks it depends on.
+   */
+  private boolean plannedHit(int node) {
+    return cache != null && cache.plannedHit(node);
+  }
+
   /** Drops the values only settled tasks read, keeping targets for the result. */
   private void releaseDependencies(int node) {
+    if (plannedHit(node)) {
+      return; // it read nothing, and counted no use of its dependencies
+    }
     for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
       int dependency = dependencies.target(p);
       if (uses.decrementAndGet(dependency) == 0 && !targets.get(dependency)) {

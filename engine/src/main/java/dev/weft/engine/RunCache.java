@@ -2,6 +2,7 @@ package dev.weft.engine;
 
 import com.google.common.hash.HashCode;
 import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import dev.weft.engine.internal.Csr;
 import dev.weft.engine.internal.FlowGraph;
 import dev.weft.engine.internal.TaskSpec;
@@ -98,7 +99,7 @@ final class RunCache {
       if (inMemory != null) {
         cache.plannedHits.set(node);
         cache.tiers[node] = MEMORY;
-        cache.digests[node] = inMemory.digest();
+        cache.digests[node] = cache.keyDigest(node, inMemory.digest(), inMemory.value());
         cache.pinned[node] = inMemory.value();
         continue;
       }
@@ -106,7 +107,8 @@ final class RunCache {
       if (onDisk.isPresent()) {
         cache.plannedHits.set(node);
         cache.tiers[node] = DISK;
-        cache.digests[node] = onDisk.get();
+        // A value naming files stands for their current state too, known once it is loaded.
+        cache.digests[node] = cache.holdsFiles(node) ? null : onDisk.get();
       }
     }
     cache.needed = cache.reduce(targets);
@@ -127,6 +129,7 @@ final class RunCache {
       }
       reduced.set(node);
       if (plannedHits.get(node)) {
+        served(node);
         if (tiers[node] == MEMORY) {
           memo.memoryHits.increment();
         }
@@ -204,8 +207,9 @@ final class RunCache {
       if (hash == null && !input && run != null && run.state.get(dependency) == Run.EXECUTED) {
         // An upstream that is not cached itself gets its digest when a cached task reads it.
         // Dependents racing here compute the same digest; a HashCode is immutable.
-        hash = memo.digest(run.values[dependency], graph.key(dependency).type(),
-            describe(dependency));
+        Object value = run.values[dependency];
+        hash = memo.digest(value, graph.key(dependency).type(), describe(dependency));
+        hash = hash == null ? null : keyDigest(dependency, hash, value);
         digests[dependency] = hash;
       }
       if (hash == null) {
@@ -269,7 +273,8 @@ final class RunCache {
     Memo.Lookup found = memo.lookup(key, graph.key(node).type(), describe(node));
     if (found instanceof Memo.Lookup.Hit hit) {
       tiers[node] = hit.disk() ? DISK : MEMORY;
-      digests[node] = hit.entry().digest();
+      digests[node] = keyDigest(node, hit.entry().digest(), hit.entry().value());
+      served(node);
     } else if (found instanceof Memo.Lookup.Miss miss) {
       claims.set(node, miss.claim());
       Explanation previous = memo.explanation(graph.name(), graph.key(node).name());
@@ -283,7 +288,7 @@ final class RunCache {
   void waited(int node, Memoized entry) {
     memo.memoryHits.increment();
     tiers[node] = MEMORY;
-    digests[node] = entry.digest();
+    digests[node] = keyDigest(node, entry.digest(), entry.value());
   }
 
   /**
@@ -299,8 +304,9 @@ final class RunCache {
       default -> EXECUTED;
     };
     reasons[node] = "cache entry unreadable; " + outcome.reason();
-    digests[node] = entry != null ? entry.digest()
+    HashCode digest = entry != null ? entry.digest()
         : memo.digest(value, graph.key(node).type(), describe(node));
+    digests[node] = digest == null ? null : keyDigest(node, digest, value);
   }
 
   /**
@@ -312,7 +318,7 @@ final class RunCache {
     HashCode key = keys[node];
     if (claim != null && key != null) {
       Memoized entry = memo.store(key, claim, value, graph.key(node).type(), describe(node));
-      digests[node] = entry.digest();
+      digests[node] = keyDigest(node, entry.digest(), value);
       Explanation explanation = explanations[node];
       if (explanation != null) {
         memo.explained(graph.name(), graph.key(node).name(), explanation);
@@ -327,6 +333,32 @@ final class RunCache {
     if (claim != null) {
       memo.abandon(claim);
     }
+  }
+
+  private void served(int node) {
+    Explanation explanation = explanations[node];
+    if (explanation != null) {
+      memo.served(graph.name(), graph.key(node).name(), explanation);
+    }
+  }
+
+  private boolean holdsFiles(int node) {
+    return FileTypes.mayHoldFiles(graph.key(node).type().getType());
+  }
+
+  /**
+   * The digest that stands for a node's value in its dependents' keys: the digest of its
+   * encoding, and for a value naming files, their fingerprints too — so that a task reading the
+   * files a list of paths names reruns when they change, though the list does not.
+   */
+  private HashCode keyDigest(int node, HashCode digest, @Nullable Object value) {
+    if (!holdsFiles(node)) {
+      return digest;
+    }
+    Fingerprint files = memo.fingerprint(value);
+    Hasher hasher = Hashing.murmur3_128().newHasher().putBytes(digest.asBytes());
+    files.hash().ifPresent(hash -> hasher.putBytes(hash.asBytes()));
+    return hasher.hash();
   }
 
   private String describe(int node) {
