@@ -170,6 +170,16 @@ final class Memo implements AutoCloseable {
    * cannot be read (logged, and the key is not read from disk again by this Weft).
    */
   @Nullable Memoized load(HashCode key, TypeToken<?> type, String task) {
+    Memoized entry = read(key, type, task);
+    if (entry != null) {
+      diskHits.increment();
+    } else if (disk != null) {
+      diskMisses.increment();
+    }
+    return entry;
+  }
+
+  private @Nullable Memoized read(HashCode key, TypeToken<?> type, String task) {
     DiskStore store = disk;
     if (store == null || undecodable.contains(key)) {
       return null;
@@ -177,7 +187,6 @@ final class Memo implements AutoCloseable {
     Optional<HashCode> digest = store.action(key);
     Optional<byte[]> bytes = digest.isEmpty() ? Optional.empty() : store.content(digest.get());
     if (bytes.isEmpty()) {
-      diskMisses.increment();
       return null;
     }
     Object value;
@@ -190,11 +199,21 @@ final class Memo implements AutoCloseable {
           + " as " + type + " (" + e.getMessage() + "); it is computed again. This happens when a"
           + " value's class changed shape without a change to the task's code; clear the cache"
           + " to drop such entries");
-      diskMisses.increment();
       return null;
     }
-    diskHits.increment();
     return new Memoized(value, digest.get(), weight(bytes.get().length));
+  }
+
+  /**
+   * Reads {@code key}'s value from disk for a run's plan, counting nothing (the plan counts what
+   * it uses), and keeps it in memory; null if it is not there or cannot be read.
+   */
+  @Nullable Memoized loadForPlan(HashCode key, TypeToken<?> type, String task) {
+    Memoized entry = read(key, type, task);
+    if (entry != null) {
+      memory.asMap().putIfAbsent(key, CompletableFuture.completedFuture(entry));
+    }
+    return entry;
   }
 
   /**

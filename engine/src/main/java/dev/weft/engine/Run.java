@@ -207,7 +207,7 @@ final class Run {
    */
   private void launch(int node) {
     TaskSpec<?> spec = graph.taskAt(node);
-    if (cache != null && cache.plannedHit(node) && cache.tier(node) == RunCache.MEMORY) {
+    if (cache != null && cache.pinnedHit(node)) {
       startNanos[node] = System.nanoTime();
       succeedNode(node, cache.takePinned(node), false);
       return;

@@ -57,6 +57,8 @@ final class RunCache {
   private final @Nullable String[] reasons;
   private final byte[] tiers;
   private final BitSet plannedHits = new BitSet();
+  /** Planned hits whose value the plan holds already: they settle without an attempt. */
+  private final BitSet pinnedHits = new BitSet();
   private final @Nullable Object[] pinned;
   private final AtomicReferenceArray<@Nullable CompletableFuture<Memoized>> claims;
   private BitSet needed = new BitSet();
@@ -98,17 +100,31 @@ final class RunCache {
       Memoized inMemory = memo.peekMemory(key);
       if (inMemory != null) {
         cache.plannedHits.set(node);
+        cache.pinnedHits.set(node);
         cache.tiers[node] = MEMORY;
         cache.digests[node] = cache.keyDigest(node, inMemory.digest(), inMemory.value());
         cache.pinned[node] = inMemory.value();
+        continue;
+      }
+      if (cache.holdsFiles(node)) {
+        // A value naming files stands for their current state too, known once it is loaded.
+        // Such values are small (names and metadata): load them now, so that the keys of the
+        // tasks reading them are known and those tasks can be found cached as well.
+        Memoized loaded = memo.loadForPlan(key, graph.key(node).type(), cache.describe(node));
+        if (loaded != null) {
+          cache.plannedHits.set(node);
+          cache.pinnedHits.set(node);
+          cache.tiers[node] = DISK;
+          cache.digests[node] = cache.keyDigest(node, loaded.digest(), loaded.value());
+          cache.pinned[node] = loaded.value();
+        }
         continue;
       }
       Optional<HashCode> onDisk = memo.peekDisk(key);
       if (onDisk.isPresent()) {
         cache.plannedHits.set(node);
         cache.tiers[node] = DISK;
-        // A value naming files stands for their current state too, known once it is loaded.
-        cache.digests[node] = cache.holdsFiles(node) ? null : onDisk.get();
+        cache.digests[node] = onDisk.get();
       }
     }
     cache.needed = cache.reduce(targets);
@@ -132,6 +148,8 @@ final class RunCache {
         served(node);
         if (tiers[node] == MEMORY) {
           memo.memoryHits.increment();
+        } else if (pinnedHits.get(node)) {
+          memo.diskHits.increment();
         }
         continue;
       }
@@ -142,6 +160,7 @@ final class RunCache {
     for (int node = plannedHits.nextSetBit(0); node >= 0; node = plannedHits.nextSetBit(node + 1)) {
       if (!reduced.get(node)) {
         pinned[node] = null;
+        pinnedHits.clear(node);
       }
     }
     plannedHits.and(reduced);
@@ -240,6 +259,11 @@ final class RunCache {
   /** Whether the plan found {@code node} cached, so that it is loaded and its upstream unneeded. */
   boolean plannedHit(int node) {
     return plannedHits.get(node);
+  }
+
+  /** Whether the plan holds {@code node}'s value already, so that it settles at once. */
+  boolean pinnedHit(int node) {
+    return pinnedHits.get(node);
   }
 
   /** The tier a node's value came from, or {@link #EXECUTED}. */
@@ -361,7 +385,7 @@ final class RunCache {
     return hasher.hash();
   }
 
-  private String describe(int node) {
+  String describe(int node) {
     return "task '" + graph.key(node).name() + "' of flow '" + graph.name() + "'";
   }
 }
