@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,23 +13,28 @@ import java.util.Random;
 
 /**
  * Writes the sample corpus that {@link WordStatsMain} counts when given no directory: {@value
- * #FILES} text files of a few kilobytes each, made of words drawn from a fixed vocabulary with a
- * Zipf-like distribution (the word of rank {@code k} is about {@code 1/k} as frequent as the
- * first), as natural text is.
+ * #FILES} text files of about 170 kilobytes each (some three million words in all), made of
+ * words drawn from a fixed vocabulary with a Zipf-like distribution (the word of rank {@code k} is
+ * about {@code 1/k} as frequent as the first), as natural text is. It is large enough that
+ * counting it takes a few seconds, which a rerun then loads from the cache.
  *
  * <p>The corpus is the same on every machine and every run: each file comes from a {@link Random}
  * seeded with a fixed number and the file's index, and {@code Random}'s algorithm is fixed by its
  * specification. A file whose content is already right is left untouched, so its modification
- * time — which a persistent cache reads — does not change.
+ * time — which a persistent cache reads — does not change. To tell cheaply, the directory keeps a
+ * stamp, {@value #STAMP}, of each file's size and modification time as this class last left it: a
+ * file that still matches its stamp is not generated again to be compared.
  */
 final class SampleCorpus {
   /** How many files the corpus has. */
   static final int FILES = 80;
+  /** The name of the stamp file in the corpus directory; not a {@code .txt} file, so not counted. */
+  static final String STAMP = ".sample-corpus";
 
   private static final long SEED = 20_240_917L;
   private static final double ZIPF_EXPONENT = 1.07;
-  private static final int MIN_WORDS = 400;
-  private static final int MAX_WORDS = 900;
+  private static final int MIN_WORDS = 25_000;
+  private static final int MAX_WORDS = 55_000;
 
   /** The vocabulary, most frequent first. */
   private static final List<String> VOCABULARY = List.of((""
@@ -60,16 +67,56 @@ final class SampleCorpus {
    */
   static Path write(Path directory) throws IOException {
     Files.createDirectories(directory);
+    Path stampFile = directory.resolve(STAMP);
+    List<String> stamp = readStamp(stampFile);
+    List<String> now = new ArrayList<>(FILES + 1);
+    now.add(generator());
     double[] cumulative = zipfCumulative(VOCABULARY.size());
     for (int i = 0; i < FILES; i++) {
       Path file = directory.resolve(String.format(Locale.ROOT, "words-%02d.txt", i));
-      byte[] content = text(new Random(SEED * 31 + i), cumulative)
-          .getBytes(StandardCharsets.UTF_8);
-      if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), content)) {
-        Files.write(file, content);
+      String seen = stampOf(file);
+      if (seen == null || !seen.equals(stamp.size() == FILES + 1 ? stamp.get(i + 1) : null)) {
+        byte[] content = text(new Random(SEED * 31 + i), cumulative)
+            .getBytes(StandardCharsets.UTF_8);
+        if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), content)) {
+          Files.write(file, content);
+        }
+        seen = stampOf(file);
       }
+      now.add(seen);
+    }
+    if (!now.equals(stamp)) {
+      Files.write(stampFile, now, StandardCharsets.UTF_8);
     }
     return directory;
+  }
+
+  /**
+   * The stamp's lines, or none if it is missing or was written by a generator with other
+   * settings.
+   */
+  private static List<String> readStamp(Path stampFile) throws IOException {
+    if (!Files.isRegularFile(stampFile)) {
+      return List.of();
+    }
+    List<String> lines = Files.readAllLines(stampFile, StandardCharsets.UTF_8);
+    return !lines.isEmpty() && lines.get(0).equals(generator()) ? lines : List.of();
+  }
+
+  /** The first line of the stamp: what the files are generated from. */
+  private static String generator() {
+    return String.format(Locale.ROOT, "%d %d %s %d %d %d", FILES, SEED, ZIPF_EXPONENT, MIN_WORDS,
+        MAX_WORDS, VOCABULARY.hashCode()); // String.hashCode is specified: the same on every JVM
+  }
+
+  /** A file's line in the stamp — its name, size and modification time — or null if missing. */
+  private static String stampOf(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    return file.getFileName() + " " + attributes.size() + " "
+        + attributes.lastModifiedTime().toInstant();
   }
 
   /** One file's text: sentences of 4 to 16 words, a few sentences per line. */

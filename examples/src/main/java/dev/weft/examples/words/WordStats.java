@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +33,25 @@ public class WordStats {
   /** Apostrophes at either end of a word are quotation marks: {@code 'word'} counts as word. */
   private static final Pattern QUOTES = Pattern.compile("^'+|'+$");
 
-  /** The text files under {@code corpus}, in a stable order. */
+  /**
+   * The text files under {@code corpus}, in a stable order, each with its size and modification
+   * time, so that editing a file changes this value and the counts are made again (see {@link
+   * TextFile}).
+   */
   @Task
-  public List<Path> files(@Input Path corpus) throws IOException {
+  public List<TextFile> files(@Input Path corpus) throws IOException {
+    List<Path> paths;
     try (Stream<Path> walk = Files.walk(corpus)) {
-      return walk.filter(Files::isRegularFile)
+      paths = walk.filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(".txt"))
           .sorted()
           .collect(Collectors.toList());
     }
+    List<TextFile> files = new ArrayList<>(paths.size());
+    for (Path path : paths) {
+      files.add(TextFile.at(path));
+    }
+    return files;
   }
 
   /**
@@ -49,10 +60,10 @@ public class WordStats {
    * file in another encoding is counted, not rejected.
    */
   @Task
-  public Map<String, Long> counts(@Each("files") Path file) throws IOException {
+  public Map<String, Long> counts(@Each("files") TextFile file) throws IOException {
     // An InputStreamReader given a Charset replaces malformed input, where Files.lines throws.
     try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+            new InputStreamReader(Files.newInputStream(file.path()), StandardCharsets.UTF_8));
         Stream<String> lines = reader.lines()) {
       return lines
           .flatMap(NON_WORD::splitAsStream)
@@ -75,8 +86,12 @@ public class WordStats {
     return total;
   }
 
-  /** The {@code top} most frequent words, one per line, most frequent first. */
-  @Task(cache = false)
+  /**
+   * The {@code top} most frequent words, one per line, most frequent first. Cached like the
+   * others: it depends only on its arguments (a task reading the clock, or writing a file, would
+   * be {@code @Task(cache = false)} and execute on every run).
+   */
+  @Task
   public String report(Map<String, Long> total, @Input int top) {
     return total.entrySet().stream()
         .sorted(

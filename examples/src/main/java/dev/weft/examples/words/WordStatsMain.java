@@ -1,5 +1,6 @@
 package dev.weft.examples.words;
 
+import dev.weft.engine.Cache;
 import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.Flow;
 import dev.weft.engine.Inputs;
@@ -7,50 +8,61 @@ import dev.weft.engine.Key;
 import dev.weft.engine.RunListener;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskFailedException;
-import dev.weft.engine.TaskOutcome;
-import dev.weft.engine.TaskOutcome.Status;
 import dev.weft.engine.Weft;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the word-frequency pipeline of {@link WordStats} on the Weft engine: lists the {@code .txt}
  * files under a directory, counts the words of each file in parallel (the {@code @Each} task
- * {@code counts} runs once per file), adds the counts up and prints the most frequent words.
+ * {@code counts} runs once per file), adds the counts up and prints the most frequent words —
+ * then, per task, whether it executed (and why) or came from the cache, and how long it took.
  *
  * <pre>
- * WordStatsMain [directory] [top]          count the .txt files under directory (default: a
- *                                          sample corpus written to target/word-corpus), print
- *                                          the top words (default 10)
- * WordStatsMain --graph [mermaid|dot|json] print the flow the processor checked and generated
+ * WordStatsMain [--cache-dir DIR | --no-cache] [directory] [top]
+ *     count the .txt files under directory (default: a sample corpus written to
+ *     target/word-corpus), print the top words (default 10); results are cached in DIR
+ *     (default .weft/cache), so a rerun loads what did not change instead of computing it
+ * WordStatsMain --graph [mermaid|dot|json]
+ *     print the flow the processor checked and generated
  * </pre>
  *
- * <p>From the repository's root, through Maven:
+ * <p>From the repository's root, through Maven (run it twice: the second run comes from the
+ * cache):
  *
  * <pre>
  * mvn -q -pl examples -am package -DskipTests -Pexample
  * mvn -q -pl examples -am package -DskipTests -Pexample -Dexec.args="/path/to/texts 20"
+ * mvn -q -pl examples -am package -DskipTests -Pexample -Dexec.args="--no-cache"
  * mvn -q -pl examples -am package -DskipTests -Pexample -Dexec.args="--graph dot"
  * </pre>
  *
- * <p>Results go to standard output; progress (from {@link ConsoleProgress}) and errors to standard
- * error. Exit status: 0 on success, 1 if a task failed, 2 for bad arguments or a directory
- * without text files.
+ * <p>Results go to standard output; progress (from {@link ConsoleProgress}), warnings and errors
+ * to standard error. Exit status: 0 on success, 1 if a task failed, 2 for bad arguments or a
+ * directory without text files.
  */
 public final class WordStatsMain {
   /** Where the sample corpus goes when no directory is given, relative to the working directory. */
   static final Path SAMPLE_CORPUS = Path.of("target", "word-corpus");
+  /** Where results are cached unless told otherwise, relative to the working directory. */
+  static final Path DEFAULT_CACHE = Path.of(".weft", "cache");
   private static final int DEFAULT_TOP = 10;
   private static final String USAGE = String.join("\n",
-      "usage: WordStatsMain [directory] [top]",
+      "usage: WordStatsMain [--cache-dir DIR | --no-cache] [directory] [top]",
       "       WordStatsMain --graph [mermaid|dot|json]",
       "Counts the words of the .txt files under directory (default: a sample corpus written to "
-          + SAMPLE_CORPUS + ") and prints the top (default " + DEFAULT_TOP + ") words.");
+          + SAMPLE_CORPUS + ") and prints the top (default " + DEFAULT_TOP + ") words.",
+      "  --cache-dir DIR  cache results in DIR (default " + DEFAULT_CACHE + "); a rerun loads"
+          + " what did not change",
+      "  --no-cache       cache nothing: every task executes");
 
   private WordStatsMain() {}
 
@@ -58,6 +70,21 @@ public final class WordStatsMain {
     int status = run(args, System.out, System.err, ConsoleProgress.create());
     if (status != 0) {
       System.exit(status);
+    }
+  }
+
+  /**
+   * What the command line asks for: the directory to count (empty: the sample corpus), how many
+   * words to show, and where to cache results (empty: {@code --no-cache}).
+   */
+  record Options(Optional<Path> corpus, int top, Optional<Path> cacheDir) {}
+
+  /** A command line that cannot be run, and why. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
     }
   }
 
@@ -76,26 +103,15 @@ public final class WordStatsMain {
       }
       return printGraph(args.length == 1 ? "mermaid" : args[1], out, err);
     }
-    if (args.length > 2) {
-      return usageError(err, "too many arguments: " + String.join(" ", args));
-    }
-    if (args.length > 0 && args[0].startsWith("-")) {
-      return usageError(err, "unknown option '" + args[0] + "'");
-    }
-    int top = DEFAULT_TOP;
-    if (args.length == 2) {
-      try {
-        top = Integer.parseInt(args[1]);
-      } catch (NumberFormatException e) {
-        top = 0;
-      }
-      if (top < 1) {
-        return usageError(err, "top must be a whole number of 1 or more, not '" + args[1] + "'");
-      }
+    Options options;
+    try {
+      options = parse(args);
+    } catch (UsageException e) {
+      return usageError(err, e.getMessage());
     }
 
     Path corpus;
-    if (args.length == 0) {
+    if (options.corpus().isEmpty()) {
       try {
         corpus = SampleCorpus.write(SAMPLE_CORPUS);
       } catch (IOException e) {
@@ -106,7 +122,7 @@ public final class WordStatsMain {
       out.println("Sample corpus: " + SampleCorpus.FILES + " generated files in " + corpus
           + " (pass a directory to count your own .txt files)");
     } else {
-      corpus = Path.of(args[0]);
+      corpus = options.corpus().get();
       if (!Files.exists(corpus)) {
         err.println("error: directory " + corpus.toAbsolutePath() + " does not exist");
         return 2;
@@ -117,20 +133,80 @@ public final class WordStatsMain {
         return 2;
       }
     }
-    return count(corpus, top, out, err, progress);
+    return count(corpus, options, out, err, progress);
   }
 
-  private static int count(Path corpus, int top, PrintStream out, PrintStream err,
+  /** Reads the options, then up to two words: the directory and how many words to show. */
+  static Options parse(String[] args) throws UsageException {
+    Path cacheDir = DEFAULT_CACHE;
+    boolean cacheDirGiven = false;
+    boolean noCache = false;
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--no-cache")) {
+        noCache = true;
+      } else if (arg.equals("--cache-dir") || arg.startsWith("--cache-dir=")) {
+        String dir;
+        if (arg.equals("--cache-dir")) {
+          if (i + 1 == args.length) {
+            throw new UsageException("--cache-dir needs a directory");
+          }
+          dir = args[++i];
+        } else {
+          dir = arg.substring("--cache-dir=".length());
+        }
+        if (dir.isBlank()) {
+          throw new UsageException("--cache-dir needs a directory");
+        }
+        cacheDir = Path.of(dir);
+        cacheDirGiven = true;
+      } else if (arg.startsWith("-") && arg.length() > 1) {
+        throw new UsageException("unknown option '" + arg + "'");
+      } else {
+        words.add(arg);
+      }
+    }
+    if (noCache && cacheDirGiven) {
+      throw new UsageException("--no-cache and --cache-dir exclude each other");
+    }
+    if (words.size() > 2) {
+      throw new UsageException("too many arguments: " + String.join(" ", words));
+    }
+    int top = DEFAULT_TOP;
+    if (words.size() == 2) {
+      try {
+        top = Integer.parseInt(words.get(1));
+      } catch (NumberFormatException e) {
+        top = 0;
+      }
+      if (top < 1) {
+        throw new UsageException(
+            "top must be a whole number of 1 or more, not '" + words.get(1) + "'");
+      }
+    }
+    return new Options(words.isEmpty() ? Optional.empty() : Optional.of(Path.of(words.get(0))),
+        top, noCache ? Optional.empty() : Optional.of(cacheDir));
+  }
+
+  private static int count(Path corpus, Options options, PrintStream out, PrintStream err,
       RunListener progress) {
     Flow flow = WordStatsFlow.of(new WordStats());
-    Inputs inputs = Inputs.of(WordStatsFlow.CORPUS, corpus).and(WordStatsFlow.TOP, top);
-    try (Weft weft = Weft.builder().listener(progress).build()) {
+    Weft.Builder builder = Weft.builder().listener(progress);
+    options.cacheDir().ifPresentOrElse(builder::cacheDir, () -> builder.caching(false));
+    Weft weft;
+    try {
+      weft = builder.build();
+    } catch (UncheckedIOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    try (weft) {
       long start = System.nanoTime();
-      RunResult result =
-          weft.run(flow, inputs, WordStatsFlow.FILES, WordStatsFlow.TOTAL, WordStatsFlow.REPORT);
+      RunResult result = countWords(weft, flow, corpus, options.top());
       long elapsedNanos = System.nanoTime() - start;
 
-      List<Path> files = result.get(WordStatsFlow.FILES);
+      List<TextFile> files = result.get(WordStatsFlow.FILES);
       if (files.isEmpty()) {
         err.println("error: no .txt files under " + corpus.toAbsolutePath());
         return 2;
@@ -138,10 +214,15 @@ public final class WordStatsMain {
       Map<String, Long> total = result.get(WordStatsFlow.TOTAL);
       long words = total.values().stream().mapToLong(Long::longValue).sum();
       out.printf(Locale.ROOT, "Top %d of %,d words (%,d distinct) in %d .txt %s under %s:%n",
-          Math.min(top, total.size()), words, total.size(), files.size(),
+          Math.min(options.top(), total.size()), words, total.size(), files.size(),
           files.size() == 1 ? "file" : "files", corpus);
       out.println(result.get(WordStatsFlow.REPORT));
-      out.println(whatRan(result, files.size(), weft.parallelism(), elapsedNanos));
+      Optional<Cache.Stats> stats =
+          options.cacheDir().isPresent() ? Optional.of(weft.cache().stats()) : Optional.empty();
+      StageReport report = new StageReport(flow, result, files.size(), weft.parallelism());
+      for (String line : report.lines(elapsedNanos, options.cacheDir(), stats)) {
+        out.println(line);
+      }
       return 0;
     } catch (TaskFailedException e) {
       err.println("error: " + e.getMessage());
@@ -150,24 +231,12 @@ public final class WordStatsMain {
   }
 
   /**
-   * One line on what ran: {@code Ran 4 tasks in 0.21 s: 4 executed (counts once per file, 80
-   * times, on 2 worker threads)}.
+   * Runs the pipeline on {@code corpus}: the tasks {@code files}, {@code total} and {@code report},
+   * and whatever of their upstream is not cached.
    */
-  static String whatRan(RunResult result, int files, int workers, long elapsedNanos) {
-    List<TaskOutcome> tasks = result.tasks();
-    long executed = tasks.stream().filter(t -> t.status() == Status.EXECUTED).count();
-    long cached = tasks.stream()
-        .filter(t -> t.status() == Status.MEMORY_HIT || t.status() == Status.DISK_HIT).count();
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-        "Ran %d tasks in %.2f s: %d executed", tasks.size(), elapsedNanos / 1e9, executed));
-    if (cached > 0) {
-      line.append(", ").append(cached).append(" from cache");
-    }
-    if (result.outcome("counts").status() == Status.EXECUTED) {
-      line.append(String.format(Locale.ROOT, " (counts once per file, %d %s, on %d worker %s)",
-          files, files == 1 ? "time" : "times", workers, workers == 1 ? "thread" : "threads"));
-    }
-    return line.toString();
+  static RunResult countWords(Weft weft, Flow flow, Path corpus, int top) {
+    Inputs inputs = Inputs.of(WordStatsFlow.CORPUS, corpus).and(WordStatsFlow.TOP, top);
+    return weft.run(flow, inputs, WordStatsFlow.FILES, WordStatsFlow.TOTAL, WordStatsFlow.REPORT);
   }
 
   private static int printGraph(String format, PrintStream out, PrintStream err) {
