@@ -51,9 +51,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Caching.</b> A task's results are memoized as a {@code @Task} method's are. Its cache key
  * covers the code of its function — the lambda's body and the project code it calls, read from
- * the class files — and the values the lambda captured that can be fingerprinted (a captured
- * threshold counts; a captured client does not, like an input declared {@code @Input(key =
- * false)}); pass anything else that changes results as an input. The function interfaces are
+ * the class files — and the values the lambda captured (a captured threshold counts). A task
+ * whose function holds a value that cannot be fingerprinted — a client, or the enclosing
+ * instance of a lambda that reads one of its fields — is not cached, and one warning names the
+ * value: capture numbers, strings, lists or records, or use a static method and pass the rest
+ * as an input. The function interfaces are
  * {@link Serializable} only so that the engine can find exactly which lambda a function is;
  * nothing is ever serialized. Values of tasks declared without a type are kept in memory only.
  *

@@ -61,8 +61,11 @@ final class Memo implements AutoCloseable {
   private final Codecs codecs;
   private final ValueFingerprints fingerprints;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
-  /** Keys whose disk entry could not be decoded: read no more, so the value is recomputed. */
-  private final Set<HashCode> undecodable = ConcurrentHashMap.newKeySet();
+  /**
+   * Keys whose disk entry could not be decoded or loaded: read no more, so that the value is
+   * computed again (and a rewritten entry is read again).
+   */
+  private final Set<HashCode> unreadable = ConcurrentHashMap.newKeySet();
   final LongAdder memoryHits = new LongAdder();
   final LongAdder memoryMisses = new LongAdder();
   final LongAdder diskHits = new LongAdder();
@@ -159,7 +162,7 @@ final class Memo implements AutoCloseable {
 
   /** The output digest the disk tier records for {@code key}, without loading the value. */
   Optional<HashCode> peekDisk(HashCode key) {
-    if (disk == null || undecodable.contains(key)) {
+    if (disk == null || unreadable.contains(key)) {
       return Optional.empty();
     }
     return disk.action(key);
@@ -181,7 +184,7 @@ final class Memo implements AutoCloseable {
 
   private @Nullable Memoized read(HashCode key, TypeToken<?> type, String task) {
     DiskStore store = disk;
-    if (store == null || undecodable.contains(key)) {
+    if (store == null || unreadable.contains(key)) {
       return null;
     }
     Optional<HashCode> digest = store.action(key);
@@ -193,7 +196,7 @@ final class Memo implements AutoCloseable {
     try {
       value = codecs.decode(bytes.get(), type);
     } catch (RuntimeException e) { // a CodecException, or a custom codec that threw
-      undecodable.add(key);
+      unreadable.add(key);
       failures.increment();
       warnOnce("decode " + task + " " + type, "the cached value of " + task + " could not be read"
           + " as " + type + " (" + e.getMessage() + "); it is computed again. This happens when a"
@@ -230,12 +233,18 @@ final class Memo implements AutoCloseable {
     DiskStore store = disk;
     if (store != null && encoded.bytes != null) {
       PutResult put = store.putContent(encoded.bytes);
-      if (put.stored()) {
-        store.putAction(key, put.digest()); // a failure is logged and counted by the store
+      // A failure is logged and counted by the store.
+      if (put.stored() && store.putAction(key, put.digest())) {
+        unreadable.remove(key);
       }
     }
     claim.complete(entry);
     return entry;
+  }
+
+  /** Stops reading {@code key} from disk until a value is stored for it again. */
+  void unreadable(HashCode key) {
+    unreadable.add(key);
   }
 
   /** Gives up a claim whose value was not computed: a waiter, if any, claims the key in turn. */
@@ -301,25 +310,40 @@ final class Memo implements AutoCloseable {
    * fingerprint of its method's bytecode (or its function's, for a task built in code) and of the
    * own code that reaches. Empty if the code cannot be read.
    */
-  Optional<HashCode> code(FlowGraph graph, TaskSpec<?> spec) {
+  Code code(FlowGraph graph, TaskSpec<?> spec) {
     // CodeFingerprints computes each method's and function class's fingerprint once per JVM.
     if (!spec.version().isEmpty()) {
-      return Optional.of(version(spec.version()));
+      return new Code(version(spec.version()), null);
     }
     try {
       if (!spec.methodName().isEmpty() && graph.owner().isPresent()) {
-        return CodeFingerprints.of(
-            graph.owner().get(), spec.methodName(), spec.methodDescriptor());
+        return Code.of(CodeFingerprints.of(
+            graph.owner().get(), spec.methodName(), spec.methodDescriptor()));
       }
       if (spec.function().isPresent()) {
         Object function = spec.function().get();
-        return CodeFingerprints.ofFunction(function).map(code -> withCaptures(code, function));
+        Code code = Code.of(CodeFingerprints.ofFunction(function));
+        return code.hash() == null ? code : withCaptures(code.hash(), function);
       }
     } catch (RuntimeException e) { // a method the flow names but its class lacks: out of date
       log.warn("cannot fingerprint the code of task '{}' of flow '{}'", spec.name(), graph.name(),
           e);
     }
-    return Optional.empty();
+    return Code.of(Optional.empty());
+  }
+
+  /**
+   * What stands for a task's code in its keys: a hash, or why there is none.
+   *
+   * @param hash the hash, or null
+   * @param problem why there is no hash, as the end of {@code "not cacheable: …"}, or null
+   */
+  record Code(@Nullable HashCode hash, @Nullable String problem) {
+    static final String UNREADABLE = "its code cannot be read";
+
+    static Code of(Optional<HashCode> hash) {
+      return new Code(hash.orElse(null), hash.isPresent() ? null : UNREADABLE);
+    }
   }
 
   /**
@@ -328,24 +352,37 @@ final class Memo implements AutoCloseable {
    * key); one that cannot (a client, an enclosing instance) is left out, as an input declared
    * {@code @Input(key = false)} is.
    */
-  private HashCode withCaptures(HashCode code, Object function) {
+  private Code withCaptures(HashCode code, Object function) {
     Hasher hasher = Hashing.murmur3_128().newHasher().putBytes(code.asBytes());
     for (Field field : CAPTURES.get(function.getClass())) {
       Object value;
       try {
         value = field.get(function);
       } catch (IllegalAccessException e) {
-        continue; // CAPTURES holds only fields it could make accessible
+        return new Code(null, "what its function holds cannot be read");
       }
-      hasher.putString(field.getName(), StandardCharsets.UTF_8).putByte((byte) 0);
-      Optional<HashCode> hash = fingerprints.of(value);
-      if (hash.isPresent()) {
-        hasher.putByte((byte) 1).putBytes(hash.get().asBytes());
-      } else {
-        hasher.putByte((byte) 0);
+      Fingerprint fingerprint = fingerprints.fingerprint(value);
+      if (!fingerprint.isAvailable()) {
+        String what = value == null ? "null" : "a " + value.getClass().getName();
+        warnOnce("capture " + function.getClass().getName() + " " + field.getName(),
+            "a task function of " + enclosing(function) + " holds " + what + " (its field "
+                + field.getName() + ", a captured variable or the enclosing instance) that cannot"
+                + " be fingerprinted, so the tasks using it are not cached: "
+                + fingerprint.reason().orElse("") + ". Capture only values such as numbers,"
+                + " strings, lists and records, or make the function static and pass the rest"
+                + " as an input.");
+        return new Code(null, "its function holds " + what + ", which cannot be fingerprinted");
       }
+      hasher.putString(field.getName(), StandardCharsets.UTF_8).putByte((byte) 0)
+          .putBytes(fingerprint.hash().orElseThrow().asBytes());
     }
-    return hasher.hash();
+    return new Code(hasher.hash(), null);
+  }
+
+  private static String enclosing(Object function) {
+    String name = function.getClass().getName();
+    int lambda = name.indexOf("$$Lambda");
+    return lambda > 0 ? name.substring(0, lambda) : name;
   }
 
   /** The instance fields of a function class, by name, that reflection may read. */
@@ -449,7 +486,7 @@ final class Memo implements AutoCloseable {
   void clearMemory() {
     memory.synchronous().invalidateAll();
     explanations.invalidateAll();
-    undecodable.clear();
+    unreadable.clear();
   }
 
   @Override

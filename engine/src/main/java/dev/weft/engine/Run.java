@@ -339,6 +339,14 @@ final class Run {
         if (found != PROCEED) {
           return found;
         }
+        if (stopping) { // the stop came while it looked up: its claim is already given up
+          if (!attempt.end()) {
+            stolenBodyReturned(attempt);
+          } else {
+            releasePermits(attempt);
+          }
+          return -1;
+        }
       }
       if (!spec.each().isEmpty()) { // a fan-out that missed: its elements run now
         if (attempt.end()) {
@@ -402,6 +410,8 @@ final class Run {
       return succeedNode(node, hit.entry().value(), true);
     }
     if (found instanceof Memo.Lookup.Wait wait) {
+      // Waiting holds no permit: the run computing the value may need it, for a retry say.
+      releasePermits(attempt);
       awaitOther(attempt, wait.other());
       return -1;
     }
@@ -409,6 +419,8 @@ final class Run {
       // The plan saw the value on disk, but it is gone or unreadable now, and its upstream was
       // never loaded: a run of its own computes it.
       cache.abandon(node);
+      cache.unreadable(node); // so that the run computing it does not plan to load it again
+      releasePermits(attempt); // the run computing it may need them
       recompute(attempt);
       return -1;
     }
@@ -466,6 +478,7 @@ final class Run {
       }
     });
     if (!attempt.awaiting(view)) {
+      other.cancel(); // this run is stopping: nobody wants its value
       stolenBodyReturned(attempt);
       return;
     }

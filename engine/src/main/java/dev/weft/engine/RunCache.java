@@ -44,7 +44,6 @@ final class RunCache {
   static final byte DISK = 2;
 
   private static final String NOT_CACHEABLE = "not cacheable";
-  private static final String CODE_UNREADABLE = NOT_CACHEABLE + ": its code cannot be read";
 
   private final Memo memo;
   private final FlowGraph graph;
@@ -204,16 +203,19 @@ final class RunCache {
       uncacheable[node] = NOT_CACHEABLE;
       return null;
     }
-    Optional<HashCode> code = memo.code(graph, spec);
-    if (code.isEmpty()) {
-      uncacheable[node] = CODE_UNREADABLE;
-      memo.warnOnce("code " + graph.name(), "the code of task '" + spec.name() + "' of flow '"
-          + graph.name() + "' cannot be read (a class generated at run time, or without a class"
-          + " file), so it is not cached, nor any other such task of the flow (this warning is"
-          + " not repeated); give it a version with @Task(version = \"...\") to cache it");
+    Memo.Code code = memo.code(graph, spec);
+    if (code.hash() == null) {
+      uncacheable[node] = NOT_CACHEABLE + ": " + code.problem();
+      if (code.problem().equals(Memo.Code.UNREADABLE)) {
+        memo.warnOnce("code " + graph.name(), "the code of task '" + spec.name() + "' of flow '"
+            + graph.name() + "' cannot be read (a class generated at run time, or without a"
+            + " class file), so it is not cached, nor any other such task of the flow (this"
+            + " warning is not repeated); give it a version with @Task(version = \"...\") to"
+            + " cache it");
+      }
       return null;
     }
-    Hasher hasher = Memo.keyHasher(graph.name(), spec.name(), code.get());
+    Hasher hasher = Memo.keyHasher(graph.name(), spec.name(), code.hash());
     List<Explanation.Part> parts = new ArrayList<>(dependencies.to(node) - dependencies.from(node));
     for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
       int dependency = dependencies.target(p);
@@ -245,7 +247,7 @@ final class RunCache {
     }
     HashCode key = hasher.hash();
     keys[node] = key;
-    explanations[node] = new Explanation(code.get(), parts);
+    explanations[node] = new Explanation(code.hash(), parts);
     return key;
   }
 
@@ -301,11 +303,22 @@ final class RunCache {
       served(node);
     } else if (found instanceof Memo.Lookup.Miss miss) {
       claims.set(node, miss.claim());
+      if (run.state.get(node) != Run.STARTED) {
+        abandon(node); // a stop settled the task meanwhile, and found no claim to give up
+      }
       Explanation previous = memo.explanation(graph.name(), graph.key(node).name());
       Explanation current = explanations[node];
       reasons[node] = current == null ? "new" : current.reasonAfter(previous);
     }
     return found;
+  }
+
+  /** A planned hit could not be loaded: its key is not to be read from disk again. */
+  void unreadable(int node) {
+    HashCode key = keys[node];
+    if (key != null) {
+      memo.unreadable(key);
+    }
   }
 
   /** Another run computed the value this run waited for. */
