@@ -3,6 +3,8 @@ package dev.weft.engine;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import com.google.common.hash.HashCode;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
@@ -21,10 +23,20 @@ final class FanOut {
   /** The first element failure, kept while the others finish (keepGoing). */
   private volatile @Nullable Throwable firstFailure;
   private volatile int firstFailedElement = -1;
+  /**
+   * With a cache: the claim on each element's cache key while this run computes it, and the key
+   * (see {@link RunCache#lookUpElement}); null without one.
+   */
+  final @Nullable AtomicReferenceArray<@Nullable CompletableFuture<Memoized>> claims;
+  final @Nullable HashCode[] keys;
+  /** How many elements came from a cache. */
+  final AtomicInteger cached = new AtomicInteger();
 
-  FanOut(Object[] elements) {
+  FanOut(Object[] elements, boolean caching) {
     this.elements = elements;
     this.attempts = new AtomicReferenceArray<>(elements.length);
+    this.claims = caching ? new AtomicReferenceArray<>(elements.length) : null;
+    this.keys = caching ? new HashCode[elements.length] : null;
     this.results = new Object[elements.length];
     this.unfinished = new AtomicInteger(elements.length);
   }

@@ -44,7 +44,13 @@ final class Outcomes {
         if (run.cache == null) {
           return CACHING_OFF;
         }
-        return run.cache.tier(node) == RunCache.EXECUTED ? run.cache.reason(node) : UNCHANGED;
+        if (run.cache.tier(node) != RunCache.EXECUTED) {
+          return UNCHANGED;
+        }
+        FanOut fanOut = run.fanOut(node);
+        int cached = fanOut == null ? 0 : fanOut.cached.get();
+        return run.cache.reason(node) + (cached == 0 ? ""
+            : "; " + cached + " of " + fanOut.size() + " elements cached");
       case Run.FAILED:
         return Durations.describe(run.failures[node].getCause());
       case Run.SKIPPED:

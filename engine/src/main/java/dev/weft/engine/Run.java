@@ -240,7 +240,7 @@ final class Run {
               + ", not a Collection"), "");
       return;
     }
-    FanOut fanOut = new FanOut(elements);
+    FanOut fanOut = new FanOut(elements, cache != null);
     if (fanOut.size() == 0) {
       succeedNode(node, fanOut.value(), false);
       return;
@@ -332,6 +332,17 @@ final class Run {
       attempt.end();
       releasePermits(attempt);
       return -1; // stolen before it started, or the run stopped meanwhile
+    }
+    if (attempt.fanOut != null && attempt.number == 1 && cache != null) {
+      Memoized cached = cache.lookUpElement(attempt.node, attempt.fanOut, attempt.element, this);
+      if (cached != null || stopping) {
+        if (!attempt.end()) {
+          stolenBodyReturned(attempt);
+          return -1;
+        }
+        releasePermits(attempt);
+        return cached == null ? -1 : attemptSucceeded(attempt, cached.value(), false);
+      }
     }
     if (attempt.fanOut == null && attempt.number == 1) {
       if (cache != null) {
@@ -589,6 +600,9 @@ final class Run {
     if (fanOut == null) {
       return succeedNode(node, value, mayInline);
     }
+    if (cache != null) {
+      cache.elementDone(node, fanOut, attempt.element, value);
+    }
     if (!fanOut.succeeded(attempt.element, value)) {
       return -1;
     }
@@ -776,6 +790,9 @@ final class Run {
     }
     if (to != EXECUTED && cache != null) {
       cache.abandon(node); // others waiting for this task's key compute it themselves
+      if (live.get(node) instanceof FanOut fanOut) {
+        cache.abandonElements(fanOut);
+      }
     }
     if (!(live.get(node) instanceof FanOut)) {
       // A fan-out stays, so that a stop caused by this very failure still finds its elements.
@@ -912,6 +929,11 @@ final class Run {
 
   String name(int node) {
     return graph.key(node).name();
+  }
+
+  /** The fan-out of task {@code node}, once its elements were launched; else null. */
+  @Nullable FanOut fanOut(int node) {
+    return live.get(node) instanceof FanOut fanOut ? fanOut : null;
   }
 
   @Nullable RuntimeException stopCause() {

@@ -3,6 +3,7 @@ package dev.weft.engine;
 import com.google.common.hash.HashCode;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import com.google.common.reflect.TypeToken;
 import dev.weft.engine.internal.Csr;
 import dev.weft.engine.internal.FlowGraph;
 import dev.weft.engine.internal.TaskSpec;
@@ -51,6 +52,7 @@ final class RunCache {
   private final @Nullable HashCode[] keys;
   private final @Nullable HashCode[] digests;
   private final @Nullable Explanation[] explanations;
+  private final @Nullable HashCode[] elementBases;
   /** Why a task has no key, for one that cannot have one; else null. */
   private final @Nullable String[] uncacheable;
   private final @Nullable String[] reasons;
@@ -70,6 +72,7 @@ final class RunCache {
     this.keys = new HashCode[nodes];
     this.digests = new HashCode[nodes];
     this.explanations = new Explanation[nodes];
+    this.elementBases = new HashCode[nodes];
     this.uncacheable = new String[nodes];
     this.reasons = new String[nodes];
     this.tiers = new byte[nodes];
@@ -311,6 +314,95 @@ final class RunCache {
       reasons[node] = current == null ? "new" : current.reasonAfter(previous);
     }
     return found;
+  }
+
+  // ---- Fan-out elements ----------------------------------------------------------------------
+
+  /*
+   * Each element of a fan-out task is cached on its own, under a key made of the task's code,
+   * its other dependencies and the element's fingerprint, so that changing one element of many
+   * computes one. (The task's value as a whole is cached too, under the task's key.) Another run
+   * computing the same element is not waited for: the element is computed here as well.
+   */
+
+  /**
+   * Looks element {@code i} of fan-out task {@code node} up: its cached value, or null — then this
+   * run holds the element's claim, unless the element cannot be cached.
+   */
+  @Nullable Memoized lookUpElement(int node, FanOut fanOut, int i, Run run) {
+    HashCode base = elementBase(node, run);
+    if (base == null || fanOut.claims == null || fanOut.keys == null) {
+      return null;
+    }
+    Object element = fanOut.elements[i];
+    Fingerprint fingerprint = memo.fingerprint(element);
+    if (!fingerprint.isAvailable()) {
+      memo.warnOnce("element " + graph.name() + '\0' + graph.key(node).name(), "an element of "
+          + describe(node) + " cannot be fingerprinted, so such elements are not cached one by"
+          + " one: " + fingerprint.reason().orElse(""));
+      return null;
+    }
+    HashCode key = Hashing.murmur3_128().newHasher().putBytes(base.asBytes())
+        .putBytes(fingerprint.hash().orElseThrow().asBytes()).hash();
+    fanOut.keys[i] = key;
+    Memo.Lookup found = memo.lookup(key, elementType(node), describe(node));
+    if (found instanceof Memo.Lookup.Hit hit) {
+      fanOut.cached.incrementAndGet();
+      return hit.entry();
+    }
+    if (found instanceof Memo.Lookup.Miss miss) {
+      fanOut.claims.set(i, miss.claim());
+      if (run.state.get(node) != Run.STARTED) {
+        abandonElements(fanOut); // a stop settled the task meanwhile
+      }
+    }
+    return null;
+  }
+
+  /** Element {@code i} produced {@code value}: stores it under the claim this run holds. */
+  void elementDone(int node, FanOut fanOut, int i, @Nullable Object value) {
+    CompletableFuture<Memoized> claim = fanOut.claims == null ? null : fanOut.claims.getAndSet(i, null);
+    if (claim != null && fanOut.keys != null && fanOut.keys[i] != null) {
+      memo.store(fanOut.keys[i], claim, value, elementType(node), describe(node));
+    }
+  }
+
+  /** The fan-out settled: claims on elements that did not produce a value are given up. */
+  void abandonElements(FanOut fanOut) {
+    if (fanOut.claims == null) {
+      return;
+    }
+    for (int i = 0; i < fanOut.claims.length(); i++) {
+      CompletableFuture<Memoized> claim = fanOut.claims.getAndSet(i, null);
+      if (claim != null) {
+        memo.abandon(claim);
+      }
+    }
+  }
+
+  /** What every element key of a fan-out starts from: its key, less the collection's digest. */
+  private @Nullable HashCode elementBase(int node, Run run) {
+    HashCode base = elementBases[node];
+    if (base != null || key(node, true, run) == null) {
+      return base;
+    }
+    Explanation explanation = explanations[node];
+    String source = graph.taskAt(node).each().orElseThrow().name();
+    Hasher hasher = Memo.keyHasher(graph.name(), graph.key(node).name(), explanation.code())
+        .putString("each", StandardCharsets.UTF_8);
+    for (Explanation.Part part : explanation.parts()) {
+      if (!part.name().equals(source)) {
+        hasher.putString(part.name(), StandardCharsets.UTF_8).putBoolean(part.input())
+            .putBytes(part.hash().asBytes());
+      }
+    }
+    base = hasher.hash();
+    elementBases[node] = base; // elements racing here compute equal bases
+    return base;
+  }
+
+  private TypeToken<?> elementType(int node) {
+    return graph.key(node).type().resolveType(List.class.getTypeParameters()[0]);
   }
 
   /** A planned hit could not be loaded: its key is not to be read from disk again. */
