@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Speedup of 1 ms tasks on two workers: 200 independent tasks, each about 1 ms of calibrated CPU
- * work ({@link CpuWork}), run by Weft with parallelism 2, by {@code supplyAsync} + {@code allOf}
- * on a {@code ForkJoinPool(2)}, and by a plain loop on one thread calling the same body.
+ * work ({@link CpuWork}), run by Weft with parallelism 2 and {@code caching(false)} (the
+ * scheduler alone; the tasks would otherwise be memoized and not run again), by {@code
+ * supplyAsync} + {@code allOf} on a {@code ForkJoinPool(2)}, and by a plain loop on one thread
+ * calling the same body.
  *
  * <p>Scores are milliseconds per graph of 200 tasks; the speedup is {@code sequential / weft},
  * from the same run. Two cores bound it by 2.0 (a higher figure means the baseline is wrong).
@@ -54,7 +56,7 @@ public class ParallelSpeedup {
   @Setup(Level.Trial)
   public void setUp() {
     work = CpuWork.calibrate(TASK_NANOS);
-    weft = Weft.builder().parallelism(2).build();
+    weft = Weft.builder().parallelism(2).caching(false).build();
     pool = new ForkJoinPool(2);
     FlowBuilder builder = Flow.builder("wide-1ms");
     CpuWork body = work;

@@ -45,6 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code allOf}.
  * </ul>
  *
+ * <p>Every Weft here is built with {@code caching(false)}: this class measures the scheduler
+ * alone, as DESIGN.md section 4 budgets it; {@link CachingColdRun} and its siblings measure the
+ * caches.
+ *
  * <p>The Weft flows are built once per trial, as a program builds a flow once and runs it many
  * times; a future can only complete once, so the peer wires its graph inside the measured
  * operation. The {@code …WithBuild} variants also build the Weft flow in the operation, for a
@@ -64,7 +68,10 @@ public class SchedulingOverhead {
   private static final Supplier<Integer> ONE = () -> 1;
   private static final Function<Integer, Integer> INCREMENT = v -> v + 1;
 
-  /** A {@link Weft} of two workers and the two flows, built once per trial. */
+  /**
+   * A {@link Weft} of two workers with {@code caching(false)} (the scheduler alone: nothing is
+   * fingerprinted, looked up or stored) and the two flows, built once per trial.
+   */
   @State(Scope.Benchmark)
   public static class WeftState {
     Weft weft;
@@ -75,7 +82,7 @@ public class SchedulingOverhead {
     /** Starts the engine and builds both flows. */
     @Setup(Level.Trial)
     public void setUp() {
-      weft = Weft.builder().parallelism(WORKERS).build();
+      weft = Weft.builder().parallelism(WORKERS).caching(false).build();
       FlowBuilder chainBuilder = Flow.builder("chain");
       chainEnd = chain(chainBuilder);
       chain = chainBuilder.build();
