@@ -57,6 +57,7 @@ public final class Cache {
    * the disk tier lists the cache directory, so it costs a look at every entry file.
    */
   public Stats stats() {
+    memo.flush();
     var memory = memo.memory().synchronous();
     long weight = memory.policy().eviction().flatMap(e -> boxed(e.weightedSize())).orElse(0L);
     DiskStore disk = memo.disk();
@@ -81,6 +82,7 @@ public final class Cache {
    * @throws UncheckedIOException if some files could not be removed (after removing all others)
    */
   public void clear() {
+    memo.flush();
     memo.clearMemory();
     DiskStore disk = memo.disk();
     if (disk != null) {
@@ -111,6 +113,7 @@ public final class Cache {
     if (disk == null) {
       return 0;
     }
+    memo.flush();
     try {
       return disk.prune(maxBytes);
     } catch (IOException e) {

@@ -58,9 +58,13 @@ final class Memo implements AutoCloseable {
   private final com.github.benmanes.caffeine.cache.Cache<String, Explanation> explanations =
       Caffeine.newBuilder().maximumSize(100_000).build();
   private final @Nullable DiskStore disk;
+  private final @Nullable CacheWriter writer;
   private final Codecs codecs;
   private final ValueFingerprints fingerprints;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  /** Remembers that the disk has no explanation for a task. */
+  private static final Explanation NO_EXPLANATION =
+      new Explanation(HashCode.fromLong(0), List.of());
   /**
    * Keys whose disk entry could not be decoded or loaded: read no more, so that the value is
    * computed again (and a rewritten entry is read again).
@@ -85,9 +89,11 @@ final class Memo implements AutoCloseable {
     this.fingerprints = ValueFingerprints.withContentHashing(contentHashing);
     if (cacheDir == null) {
       this.disk = null;
+      this.writer = null;
     } else {
       try {
         this.disk = DiskStore.open(cacheDir);
+        this.writer = new CacheWriter("weft-cache-writer");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot use cache directory " + cacheDir + " (" + e
             + "); pass a directory Weft may create and write, or leave cacheDir unset", e);
@@ -165,6 +171,7 @@ final class Memo implements AutoCloseable {
     if (disk == null || unreadable.contains(key)) {
       return Optional.empty();
     }
+    awaitWrite(key);
     return disk.action(key);
   }
 
@@ -187,6 +194,7 @@ final class Memo implements AutoCloseable {
     if (store == null || unreadable.contains(key)) {
       return null;
     }
+    awaitWrite(key);
     Optional<HashCode> digest = store.action(key);
     Optional<byte[]> bytes = digest.isEmpty() ? Optional.empty() : store.content(digest.get());
     if (bytes.isEmpty()) {
@@ -231,12 +239,15 @@ final class Memo implements AutoCloseable {
     Memoized entry = new Memoized(value, digest,
         encoded.bytes == null ? UNENCODED_WEIGHT : weight(encoded.bytes.length));
     DiskStore store = disk;
-    if (store != null && encoded.bytes != null) {
-      PutResult put = store.putContent(encoded.bytes);
-      // A failure is logged and counted by the store.
-      if (put.stored() && store.putAction(key, put.digest())) {
-        unreadable.remove(key);
-      }
+    byte[] bytes = encoded.bytes;
+    if (store != null && writer != null && bytes != null) {
+      writer.submit(key, bytes.length, () -> {
+        PutResult put = store.putContent(bytes);
+        // A failure is logged and counted by the store.
+        if (put.stored() && store.putAction(key, put.digest())) {
+          unreadable.remove(key);
+        }
+      });
     }
     claim.complete(entry);
     return entry;
@@ -433,11 +444,16 @@ final class Memo implements AutoCloseable {
     Explanation known = explanations.getIfPresent(identity);
     DiskStore store = disk;
     if (known != null || store == null) {
-      return known;
+      return known == NO_EXPLANATION ? null : known;
     }
-    Optional<HashCode> digest = store.action(identityKey(identity));
+    HashCode key = identityKey(identity);
+    awaitWrite(key);
+    Optional<HashCode> digest = store.action(key);
     Optional<byte[]> bytes = digest.isEmpty() ? Optional.empty() : store.content(digest.get());
-    return bytes.map(Explanation::fromBytes).orElse(null);
+    Explanation read = bytes.map(Explanation::fromBytes).orElse(null);
+    // Remembered, found or not: a cold run explains every task, and should not read twice.
+    explanations.asMap().putIfAbsent(identity, read == null ? NO_EXPLANATION : read);
+    return read;
   }
 
   /** Records what the key of a task's execution was made of, unless it is what was recorded. */
@@ -445,11 +461,15 @@ final class Memo implements AutoCloseable {
     String identity = flow + '\0' + task;
     Explanation previous = explanations.asMap().put(identity, explanation);
     DiskStore store = disk;
-    if (store != null && !explanation.equals(previous)) {
-      PutResult put = store.putContent(explanation.toBytes());
-      if (put.stored()) {
-        store.putAction(identityKey(identity), put.digest());
-      }
+    if (store != null && writer != null && !explanation.equals(previous)) {
+      byte[] bytes = explanation.toBytes();
+      HashCode key = identityKey(identity);
+      writer.submit(key, bytes.length, () -> {
+        PutResult put = store.putContent(bytes);
+        if (put.stored()) {
+          store.putAction(key, put.digest());
+        }
+      });
     }
   }
 
@@ -491,8 +511,24 @@ final class Memo implements AutoCloseable {
 
   @Override
   public void close() {
+    if (writer != null) {
+      writer.close();
+    }
     if (disk != null) {
       disk.close();
+    }
+  }
+
+  /** Waits for every pending disk write, so that the directory holds what was computed. */
+  void flush() {
+    if (writer != null) {
+      writer.flush();
+    }
+  }
+
+  private void awaitWrite(HashCode key) {
+    if (writer != null) {
+      writer.await(key);
     }
   }
 

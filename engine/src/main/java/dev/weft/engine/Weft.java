@@ -270,9 +270,6 @@ public final class Weft implements AutoCloseable {
     }
     workers.shutdownNow();
     timer.shutdownNow();
-    if (memo != null) {
-      memo.close();
-    }
     try {
       if (!workers.awaitTermination(10, TimeUnit.SECONDS)
           || !timer.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -280,6 +277,10 @@ public final class Weft implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      if (memo != null) {
+        memo.close(); // after the workers, so that the values they stored reach the disk
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.weft.engine.values;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -37,7 +39,15 @@ final class CodecMapper {
   private CodecMapper() {}
 
   static ObjectMapper create() {
-    return JsonMapper.builder()
+    // The files are our own, checksummed: Jackson's limits against hostile input (a string of
+    // at most 20 million characters) would only make large values unreadable.
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength(Integer.MAX_VALUE)
+            .maxDocumentLength(-1)
+            .build())
+        .build();
+    return JsonMapper.builder(factory)
         .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -51,7 +51,12 @@ public final class Codecs {
   private final ObjectMapper mapper = CodecMapper.create();
   private final ImmutableMap<TypeToken<?>, Codec<?>> byType;
   private final ImmutableMap<Class<?>, Codec<?>> byClass;
-  private final Set<TypeToken<?>> verified = ConcurrentHashMap.newKeySet();
+  /**
+   * Types whose values Jackson was seen to read back as written. Shared by every instance: the
+   * check concerns Jackson's configuration, the same in all, and costs a decoding of the first
+   * value of each type.
+   */
+  private static final Set<TypeToken<?>> verified = ConcurrentHashMap.newKeySet();
   /** Jackson's resolved type per task type: resolving it costs more than encoding a small value. */
   private final Map<TypeToken<?>, JavaType> javaTypes = new ConcurrentHashMap<>();
 
