@@ -89,7 +89,7 @@ class MemoizeUncachedTest {
   @Test
   void memoize_unfingerprintableArgument_runsEveryTime_withOneWarningNamingIt() {
     Secret secret = new Secret("s");
-    try (Weft weft = Weft.builder().build(); MemoizeLogCapture log = MemoizeLogCapture.start()) {
+    try (Weft weft = Weft.builder().build(); LogCapture log = LogCapture.of("dev.weft.engine.Memo")) {
       String reason = weft.memo.fingerprint(secret).reason().orElseThrow();
       Opaque opaque = weft.memoize(Opaque.class);
 
@@ -97,7 +97,7 @@ class MemoizeUncachedTest {
       assertThat(opaque.describe(1, secret)).isEqualTo("1:s");
 
       assertThat(opaque.calls.get()).isEqualTo(2);
-      assertThat(log.warnings()).containsExactly("argument 2 (Secret) of method"
+      assertThat(log.messages()).containsExactly("argument 2 (Secret) of method"
           + " Opaque.describe(int, Secret) of dev.weft.engine.MemoizeUncachedTest$Opaque cannot be"
           + " fingerprinted, so calls with such an argument run every time: " + reason);
     }
@@ -128,14 +128,14 @@ class MemoizeUncachedTest {
         .load(MemoizeUncachedTest.class.getClassLoader(), ClassLoadingStrategy.Default.WRAPPER)
         .getLoaded();
     Method twice = generated.getMethod("twice", int.class);
-    try (Weft weft = Weft.builder().build(); MemoizeLogCapture log = MemoizeLogCapture.start()) {
+    try (Weft weft = Weft.builder().build(); LogCapture log = LogCapture.of("dev.weft.engine.Memo")) {
       Object instance = weft.memoize(generated);
 
       assertThat(twice.invoke(instance, 4)).isEqualTo(8);
       assertThat(twice.invoke(instance, 4)).isEqualTo(8);
 
       assertThat(body.calls.get()).isEqualTo(2);
-      assertThat(log.warnings()).containsExactly("the code of method NoClassFile.twice(int) of"
+      assertThat(log.messages()).containsExactly("the code of method NoClassFile.twice(int) of"
           + " dev.weft.engine.generated.NoClassFile cannot be fingerprinted (its class file cannot"
           + " be read), so every call runs it; give it @Task(version = \"1\") to memoize it, and"
           + " change the version when its code changes");

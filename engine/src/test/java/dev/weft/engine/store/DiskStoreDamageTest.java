@@ -9,6 +9,7 @@ import static dev.weft.engine.store.TestValues.value;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.google.common.hash.HashCode;
+import dev.weft.engine.LogCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -92,7 +93,7 @@ class DiskStoreDamageTest {
       damage.apply().apply(file, sibling);
 
       List<String> warnings;
-      try (LogCapture log = LogCapture.start()) {
+      try (LogCapture log = LogCapture.of("dev.weft.engine.store.")) {
         assertThat(read(store, kind, digest)).isEmpty();
         assertThat(read(store, kind, digest)).isEmpty();
         warnings = log.warnings();
@@ -135,7 +136,7 @@ class DiskStoreDamageTest {
     Path file = entryFile(dir, "cas", digest(value));
     try (DiskStore store = DiskStore.open(dir)) {
       Files.createDirectories(file.resolve("inside"));
-      try (LogCapture log = LogCapture.start()) {
+      try (LogCapture log = LogCapture.of("dev.weft.engine.store.")) {
         assertThat(store.putContent(value).stored()).isTrue();
         assertThat(log.warnings()).hasSize(1);
         assertThat(log.warnings().get(0))

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.common.hash.HashCode;
+import dev.weft.engine.LogCapture;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class DiskStoreFailureTest {
     try (DiskStore store = DiskStore.open(dir)) {
       Files.write(entry.getParent(), new byte[] {1});
 
-      try (LogCapture log = LogCapture.start()) {
+      try (LogCapture log = LogCapture.of("dev.weft.engine.store.")) {
         assertThat(store.putContent(value)).isEqualTo(new PutResult(digest, false));
         assertThat(log.warnings()).hasSize(1);
         assertThat(log.warnings().get(0))
@@ -52,7 +53,7 @@ class DiskStoreFailureTest {
     try (DiskStore store = DiskStore.open(dir)) {
       Files.write(entry.getParent(), new byte[] {1});
 
-      try (LogCapture log = LogCapture.start()) {
+      try (LogCapture log = LogCapture.of("dev.weft.engine.store.")) {
         assertThat(store.putAction(key("k"), digest(new byte[0]))).isFalse();
         assertThat(log.warnings()).hasSize(1);
         assertThat(log.warnings().get(0))
@@ -70,7 +71,7 @@ class DiskStoreFailureTest {
     try (DiskStore store = DiskStore.open(dir)) {
       Files.write(entryFile(dir, "cas", digest).getParent(), new byte[] {1});
       PutResult result;
-      try (LogCapture log = LogCapture.start(); ContentWriter writer = store.openContentWriter()) {
+      try (LogCapture log = LogCapture.of("dev.weft.engine.store."); ContentWriter writer = store.openContentWriter()) {
         writer.write(value);
         result = writer.commit();
         assertThat(log.warnings()).hasSize(1);
@@ -89,7 +90,7 @@ class DiskStoreFailureTest {
       Files.delete(tmp);
       Files.write(tmp, new byte[] {1});
 
-      try (LogCapture log = LogCapture.start()) {
+      try (LogCapture log = LogCapture.of("dev.weft.engine.store.")) {
         assertThat(store.putContent(value)).isEqualTo(new PutResult(digest(value), false));
         assertThat(store.putAction(key("k"), digest(value))).isFalse();
         PutResult streamed;
@@ -121,7 +122,7 @@ class DiskStoreFailureTest {
       Files.setPosixFilePermissions(cas, PosixFilePermissions.fromString("r-x------"));
       try {
         assumeFalse(canWriteIn(cas), "this process writes in read-only folders (root?)");
-        try (LogCapture log = LogCapture.start()) {
+        try (LogCapture log = LogCapture.of("dev.weft.engine.store.")) {
           assertThat(store.putContent(value)).isEqualTo(new PutResult(digest(value), false));
           assertThat(log.warnings()).hasSize(1);
           assertThat(log.warnings().get(0)).contains("Could not store content " + digest(value));

@@ -1,4 +1,4 @@
-package dev.weft.engine.store;
+package dev.weft.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Captures the store's SLF4J warnings as slf4j-simple prints them (to whatever {@code System.err}
- * is at the time), while still passing them on to the real standard error.
+ * Captures the engine's SLF4J warnings as slf4j-simple prints them (to whatever
+ * {@code System.err} is at the time), while still passing them on to the real standard error.
  */
-final class LogCapture implements AutoCloseable {
-  private static final String WARN_PREFIX = " WARN dev.weft.engine.store.";
-
+public final class LogCapture implements AutoCloseable {
+  private final String prefix;
   private final PrintStream original = System.err;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-  private LogCapture() {
+  private LogCapture(String logger) {
+    this.prefix = " WARN " + logger;
     OutputStream tee = new OutputStream() {
       @Override
       public void write(int b) {
@@ -39,19 +39,29 @@ final class LogCapture implements AutoCloseable {
     System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
   }
 
-  /** Starts capturing; close to stop. */
-  static LogCapture start() {
-    return new LogCapture();
+  /**
+   * Starts capturing the warnings of the loggers whose names start with {@code logger}, such as
+   * {@code dev.weft.engine.store.} or {@code dev.weft.engine.Memo}; close to stop.
+   */
+  public static LogCapture of(String logger) {
+    return new LogCapture(logger);
   }
 
-  /** The store's WARN lines captured so far. */
-  List<String> warnings() {
+  /** The warning lines captured so far, as printed. */
+  public List<String> warnings() {
     String text;
     synchronized (captured) {
       text = captured.toString(StandardCharsets.UTF_8);
     }
     return Arrays.stream(text.split("\\R"))
-        .filter(line -> line.contains(WARN_PREFIX))
+        .filter(line -> line.contains(prefix))
+        .collect(Collectors.toList());
+  }
+
+  /** The messages of the warnings captured so far, without the level and logger. */
+  public List<String> messages() {
+    return warnings().stream()
+        .map(line -> line.substring(line.indexOf(" - ", line.indexOf(prefix)) + 3))
         .collect(Collectors.toList());
   }
 
