@@ -2,8 +2,11 @@ package dev.weft.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.reflect.TypeParameter;
 import com.google.common.reflect.TypeToken;
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
 import dev.weft.engine.internal.TaskBody;
 import dev.weft.engine.internal.TaskSpec;
 import org.jspecify.annotations.Nullable;
@@ -204,6 +207,44 @@ public final class FlowBuilder {
       Fn6<A, B, C, D, E, F, R> fn, Key<A> a, Key<B> b, Key<C> c, Key<D> d, Key<E> e, Key<F> f) {
     return addTask(name, type, fn, args -> fn.apply(args.get(a), args.get(b), args.get(c),
         args.get(d), args.get(e), args.get(f)), a, b, c, d, e, f);
+  }
+
+  /**
+   * Declares a fan-out task: {@code fn} runs once per element of {@code source}'s collection, in
+   * parallel, and the task's value is the list of its results in the order of the elements (an
+   * empty collection gives an empty list). Each element is cached on its own. The key's type is
+   * {@code List<Object>}; {@link #each(String, TypeToken, Fn1, Key)} gives the exact type.
+   *
+   * @throws GraphException if {@code name} is taken or {@code source} is not from this builder
+   */
+  public <E, R> Key<List<R>> each(String name, Fn1<E, R> fn, Key<? extends Collection<E>> source) {
+    return each(name, unknown(), fn, source);
+  }
+
+  /**
+   * Declares a fan-out task whose results have type {@code type}, so that its key is a {@code
+   * Key<List<R>>} of that exact type and its values can be stored on disk; see {@link
+   * #each(String, Fn1, Key)}.
+   *
+   * @throws GraphException if {@code name} is taken or {@code source} is not from this builder
+   */
+  public <E, R> Key<List<R>> each(
+      String name, TypeToken<R> type, Fn1<E, R> fn, Key<? extends Collection<E>> source) {
+    FlowDeclarations declarations = declarations();
+    declarations.name("task", name);
+    requireNonNull(type, () -> "type of task '" + name + "' must not be null");
+    requireNonNull(fn, () -> "function of task '" + name + "' must not be null");
+    requireNonNull(source, () -> "source of task '" + name + "' must not be null");
+    Key<?>[] distinct = declarations.dependencies(name, new Key<?>[] {source});
+    Key<List<R>> key = Key.of(this.name, name, listOf(type.wrap()));
+    declarations.task(TaskSpec.builder(key, args -> fn.apply(args.<E>each(source)))
+        .function(fn).dependsOn(distinct).each(source).build());
+    return key;
+  }
+
+  @SuppressWarnings("serial") // a type capture, never serialized
+  private static <R> TypeToken<List<R>> listOf(TypeToken<R> element) {
+    return new TypeToken<List<R>>() {}.where(new TypeParameter<R>() {}, element);
   }
 
   /**

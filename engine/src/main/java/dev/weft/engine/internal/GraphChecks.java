@@ -88,7 +88,9 @@ final class GraphChecks {
   }
 
   private static void checkCollection(TaskSpec<?> task, Key<?> source) {
-    if (!Collection.class.isAssignableFrom(source.type().getRawType())) {
+    Class<?> type = source.type().getRawType();
+    // Object: a code-built task declared without its type; its value is checked when it fans out.
+    if (type != Object.class && !Collection.class.isAssignableFrom(type)) {
       throw new GraphException("task '" + task.name() + "' fans out over '" + source.name()
           + "', whose type " + source.type() + " is not a Collection; fan out only over a"
           + " task or input whose value is a Collection");
