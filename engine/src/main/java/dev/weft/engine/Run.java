@@ -66,6 +66,18 @@ import org.jspecify.annotations.Nullable;
  * Memory. An intermediate value is dropped from `values` once every needed task reading it has
  * settled (`uses` counts them down), so a long chain holds O(1) values; targets are kept for the
  * RunResult.
+ *
+ * Caching (`cache`, null with caching off; see RunCache). The plan, made before the run, decides
+ * which tasks are needed at all: a task whose key it found cached is a planned hit, loaded rather
+ * than computed, and what it reads is not needed. A planned hit waits for nothing and reads
+ * nothing, so it stays out of the counters of `pending` and `uses` of the tasks around it. One
+ * whose value the plan holds settles at once; one on disk gets an attempt that loads it (and, if
+ * the entry is gone by then, a run of its own that computes it). Every other task looks itself up
+ * when its first attempt starts, before its body: a hit settles it, another run computing the
+ * same key is waited for holding no worker and no permit, and a miss leaves this run holding the
+ * key's claim until the task settles — `settle` gives up the claims of a task that ends without a
+ * value. A fan-out's first attempt is that lookup; its elements look themselves up one by one.
+ * Hits are EXECUTED in `state`; the cache remembers which tier they came from.
  */
 final class Run {
   static final int WAITING = 0;

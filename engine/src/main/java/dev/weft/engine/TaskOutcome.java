@@ -66,10 +66,13 @@ public final class TaskOutcome {
   }
 
   /**
-   * Why, in words: for an executed task why it had to run ({@code caching off} until a cache is
-   * configured; with one {@code new}, {@code code changed}, {@code input 'top' changed}, …); for
-   * a failed task what it threw; for a skipped task which upstream failed; for a cancelled task
-   * what stopped the run.
+   * Why, in words: for an executed task why it had to run — {@code new}, {@code code changed},
+   * {@code input 'top' changed}, {@code upstream 'files' changed}, {@code not in cache} (its
+   * entry was evicted, pruned or cleared), {@code not cacheable} (with why, unless it is {@code
+   * @Task(cache = false)}), or {@code caching off} for a Weft built with {@code caching(false)};
+   * a fan-out task adds how many of its elements came from the cache. For a cache hit, {@code
+   * unchanged}; for a failed task what it threw; for a skipped task which upstream failed; for a
+   * cancelled task what stopped the run.
    */
   public String reason() {
     return reason;
