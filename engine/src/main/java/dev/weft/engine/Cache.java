@@ -32,7 +32,8 @@ public final class Cache {
    * @param memoryMisses lookups that found nothing in memory
    * @param diskHits values read from the disk tier
    * @param diskMisses lookups that found nothing usable on disk (absent, damaged or unreadable)
-   * @param memoryEntries values in memory now (an estimate while runs are in flight)
+   * @param memoryEntries values in memory now, counting those being computed (an estimate while
+   *     runs are in flight)
    * @param memoryBytes what those values weigh: their encoded size plus a fixed overhead each
    * @param diskEntries entry files in the cache directory, whoever wrote them (0 without one)
    * @param diskBytes the total size of those files
