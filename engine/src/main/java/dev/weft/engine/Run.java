@@ -348,12 +348,8 @@ final class Run {
     if (attempt.fanOut != null && attempt.number == 1 && cache != null) {
       Memoized cached = cache.lookUpElement(attempt.node, attempt.fanOut, attempt.element, this);
       if (cached != null || stopping) {
-        if (!attempt.end()) {
-          stolenBodyReturned(attempt);
-          return -1;
-        }
-        releasePermits(attempt);
-        return cached == null ? -1 : attemptSucceeded(attempt, cached.value(), false);
+        return !endWithoutBody(attempt) || cached == null
+            ? -1 : attemptSucceeded(attempt, cached.value(), false);
       }
     }
     if (attempt.fanOut == null && attempt.number == 1) {
@@ -363,19 +359,13 @@ final class Run {
           return found;
         }
         if (stopping) { // the stop came while it looked up: its claim is already given up
-          if (!attempt.end()) {
-            stolenBodyReturned(attempt);
-          } else {
-            releasePermits(attempt);
-          }
+          endWithoutBody(attempt);
           return -1;
         }
       }
       if (!spec.each().isEmpty()) { // a fan-out that missed: its elements run now
-        if (attempt.end()) {
+        if (endWithoutBody(attempt)) {
           launchElements(attempt.node);
-        } else {
-          stolenBodyReturned(attempt);
         }
         return -1;
       }
@@ -411,6 +401,19 @@ final class Run {
     return attemptSucceeded(attempt, result, true);
   }
 
+  /**
+   * Ends an attempt that ran no body — a lookup — and returns its permits. Returns whether its
+   * outcome counts: false if it was stolen meanwhile (by a stop).
+   */
+  private boolean endWithoutBody(Attempt attempt) {
+    if (!attempt.end()) {
+      stolenBodyReturned(attempt);
+      return false;
+    }
+    releasePermits(attempt);
+    return true;
+  }
+
   /** What {@link #lookUp} returns when the task is to run: it is not cached. */
   private static final int PROCEED = -2;
 
@@ -425,12 +428,7 @@ final class Run {
     Memo.Lookup found = cache.lookUp(node, this);
     boolean planned = cache.plannedHit(node);
     if (found instanceof Memo.Lookup.Hit hit) {
-      if (!attempt.end()) {
-        stolenBodyReturned(attempt);
-        return -1;
-      }
-      releasePermits(attempt);
-      return succeedNode(node, hit.entry().value(), true);
+      return endWithoutBody(attempt) ? succeedNode(node, hit.entry().value(), true) : -1;
     }
     if (found instanceof Memo.Lookup.Wait wait) {
       // Waiting holds no permit: the run computing the value may need it, for a retry say.
@@ -486,11 +484,8 @@ final class Run {
     try {
       other = weft.start(graph, inputs, key);
     } catch (RuntimeException e) {
-      if (attempt.end()) {
-        releasePermits(attempt);
+      if (endWithoutBody(attempt)) {
         failNode(node, e, "");
-      } else {
-        stolenBodyReturned(attempt);
       }
       return;
     }

@@ -101,11 +101,7 @@ final class RunCache {
       }
       Memoized inMemory = memo.peekMemory(key);
       if (inMemory != null) {
-        cache.plannedHits.set(node);
-        cache.pinnedHits.set(node);
-        cache.tiers[node] = MEMORY;
-        cache.digests[node] = cache.keyDigest(node, inMemory.digest(), inMemory.value());
-        cache.pinned[node] = inMemory.value();
+        cache.pin(node, MEMORY, inMemory);
         continue;
       }
       if (cache.holdsFiles(node)) {
@@ -114,11 +110,7 @@ final class RunCache {
         // tasks reading them are known and those tasks can be found cached as well.
         Memoized loaded = memo.loadForPlan(key, graph.key(node).type(), cache.describe(node));
         if (loaded != null) {
-          cache.plannedHits.set(node);
-          cache.pinnedHits.set(node);
-          cache.tiers[node] = DISK;
-          cache.digests[node] = cache.keyDigest(node, loaded.digest(), loaded.value());
-          cache.pinned[node] = loaded.value();
+          cache.pin(node, DISK, loaded);
         }
         continue;
       }
@@ -131,6 +123,15 @@ final class RunCache {
     }
     cache.needed = cache.reduce(targets);
     return cache;
+  }
+
+  /** Records a planned hit whose value the plan holds, read from {@code tier}. */
+  private void pin(int node, byte tier, Memoized entry) {
+    plannedHits.set(node);
+    pinnedHits.set(node);
+    tiers[node] = tier;
+    digests[node] = keyDigest(node, entry.digest(), entry.value());
+    pinned[node] = entry.value();
   }
 
   /** The nodes the targets need: hits without what they read, the rest with it. */
