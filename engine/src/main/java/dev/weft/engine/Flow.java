@@ -47,6 +47,40 @@ public interface Flow {
     return new FlowBuilder(name);
   }
 
+  /**
+   * Joins flows into one, by name: an input of one flow is satisfied by the task of the same name
+   * in another, and inputs of one name in several flows become one input, given once in the
+   * run's {@link Inputs}. Every key of the joined flows is a key of the result: run any of their
+   * tasks, and pass values for the inputs that no task satisfies.
+   *
+   * <pre>{@code
+   * // WordStats has @Task files(@Input Path corpus); Report has @Task report(@Input List<Path> files)
+   * Flow flow = Flow.compose(WordStatsFlow.of(new WordStats()), ReportFlow.of(new Report()));
+   * String report = weft.compute(flow, ReportFlow.REPORT, Inputs.of(WordStatsFlow.CORPUS, dir));
+   * }</pre>
+   *
+   * <p>The joined flow is checked here, before anything runs: a task's type must be a subtype of
+   * the type of each input it satisfies, generics included ({@code List<Path>} satisfies
+   * {@code Collection<Path>}, not {@code List<String>}); inputs shared by several flows must have
+   * types that one value can have (the run's value must be of the most specific one); two
+   * flows must not declare a task of the same name; and the tasks must not form a cycle through
+   * the flows, which is reported as a path naming each task's flow. Each task keeps its own
+   * flow's cache identity: a result cached by a run of one of the flows alone is reused by the
+   * composed flow when the task's code and inputs are the same. A flow given twice, or reached
+   * through two composed flows, is joined once. Graph exports draw each joined flow as a cluster.
+   *
+   * @param flows the flows to join, each from a generated {@code …Flow.of(...)},
+   *     {@link FlowBuilder#build()} or an earlier {@code compose}
+   * @return the joined flow, named after the flows joined, such as {@code "a.Words + a.Report"}
+   * @throws NullPointerException if {@code flows} or one of them is null
+   * @throws IllegalArgumentException if no flow is given, or a flow does not come from Weft
+   * @throws GraphException if the flows cannot be joined, saying which flows and names are at
+   *     fault
+   */
+  static Flow compose(Flow... flows) {
+    return Flows.compose(flows);
+  }
+
   /** Returns the flow's name; for a generated flow, the fully qualified name of its class. */
   String name();
 

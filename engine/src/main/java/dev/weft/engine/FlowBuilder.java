@@ -248,14 +248,50 @@ public final class FlowBuilder {
   }
 
   /**
+   * Includes another flow — generated, built in code or composed — in this one: its tasks become
+   * tasks of this flow, its keys can be passed as dependencies to the tasks declared here, and
+   * its keys name the same tasks and inputs in runs of the flow built here. Its inputs are bound
+   * by name: an input of the included flow is satisfied by this flow's task of the same name
+   * (or by an included flow's), and otherwise stays an input of the built flow, shared with
+   * this flow's input of that name if there is one.
+   *
+   * <pre>{@code
+   * FlowBuilder pipeline = Flow.builder("pipeline").include(WordStatsFlow.of(new WordStats()));
+   * Key<Path> corpus = pipeline.task("corpus", TypeToken.of(Path.class), () -> download(url));
+   * Key<String> summary = pipeline.task("summary", TypeToken.of(String.class),
+   *     total -> total.size() + " words", WordStatsFlow.TOTAL);
+   * }</pre>
+   *
+   * <p>Here the included flow's input {@code corpus} is computed by the task {@code corpus}. The
+   * types of such bindings, and of inputs shared under one name, are checked by
+   * {@link #build()}, as {@link Flow#compose} checks them. A flow included twice, directly or
+   * through two composed flows, is included once.
+   *
+   * @return this builder
+   * @throws GraphException if the included flow has this flow's name, or a task of the name of
+   *     a task declared here or in another included flow (in either order of the calls)
+   * @throws IllegalArgumentException if {@code flow} was not made by Weft
+   * @throws IllegalStateException if the flow was already built
+   */
+  public FlowBuilder include(Flow flow) {
+    FlowDeclarations declarations = declarations();
+    declarations.include(Flows.graph(flow, "the flow included in flow '" + name + "'"));
+    return this;
+  }
+
+  /**
    * Returns the flow of everything declared, its tasks in declaration order, which is a
    * topological order since every task is declared after what it reads. Later calls return the
    * same flow; after the first, {@code input} and {@code task} throw
    * {@link IllegalStateException}.
    *
-   * <p>Unlike a flow assembled by other means, it is never rejected here: the declaring calls
-   * have already checked names and dependencies, and a flow whose tasks read only keys declared
-   * before them cannot have a cycle.
+   * <p>Without included flows it is never rejected here: the declaring calls have already
+   * checked names and dependencies, and a flow whose tasks read only keys declared before them
+   * cannot have a cycle. With included flows, the bindings of their inputs are checked here.
+   *
+   * @throws GraphException if an included flow's input is bound to a task whose type is not a
+   *     subtype of the input's, inputs of one name have types no one value can have, or the
+   *     bindings close a cycle
    */
   public Flow build() {
     Flow flow = built;

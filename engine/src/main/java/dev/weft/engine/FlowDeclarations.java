@@ -1,10 +1,15 @@
 package dev.weft.engine;
 
 import dev.weft.engine.internal.FlowGraph;
+import dev.weft.engine.internal.FlowPart;
 import dev.weft.engine.internal.TaskSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 final class FlowDeclarations {
 
   private static final String OWN_KEYS = "a task can depend only on keys returned by input(...)"
-      + " or task(...) of the same FlowBuilder";
+      + " or task(...) of the same FlowBuilder, or on keys of a flow it included";
 
   private final String flow;
   private final FlowGraph.Builder graph;
@@ -31,6 +36,11 @@ final class FlowDeclarations {
   // is equal to ours when its name and type are, and would silently read our task's value.
   private final HashMap<String, Key<?>> keys = new HashMap<>();
   private final Set<String> inputs = new HashSet<>();
+  // The flows included, and their tasks' names with the flow declaring each: a task of this
+  // builder may not take one of those names. Empty, and costing nothing, for most builders.
+  private final List<FlowGraph> included = new ArrayList<>();
+  private final Map<FlowPart, Boolean> includedParts = new IdentityHashMap<>();
+  private final HashMap<String, String> includedTasks = new HashMap<>();
 
   /**
    * @throws NullPointerException if {@code flow} is null
@@ -63,6 +73,44 @@ final class FlowDeclarations {
       throw new GraphException("flow '" + flow + "' declares " + twice
           + "; inputs and tasks of one flow need distinct names, so rename one of them");
     }
+    String other = kind.equals("task") ? includedTasks.get(name) : null;
+    if (other != null) {
+      throw new GraphException(clash(name, flow, other));
+    }
+  }
+
+  /**
+   * Includes {@code graph}: its tasks become tasks of this flow, its keys usable as this flow's
+   * tasks' dependencies, and its inputs are bound by name when the flow is built.
+   *
+   * @throws GraphException if {@code graph} has this flow's name, or a task of the name of a
+   *     task declared here or in another included flow
+   */
+  void include(FlowGraph graph) {
+    if (graph.joins(flow)) {
+      throw new GraphException("flow '" + flow + "' cannot include flow '" + graph.name()
+          + "', which is or joins a flow of the same name; give the flows different names");
+    }
+    Map<String, String> added = new HashMap<>();
+    for (FlowPart part : graph.parts()) {
+      if (includedParts.containsKey(part)) {
+        continue; // included before, through another flow: joined once
+      }
+      for (TaskSpec<?> task : part.tasks()) {
+        Key<?> own = keys.get(task.name());
+        String other = own != null && !inputs.contains(task.name())
+            ? flow : includedTasks.getOrDefault(task.name(), added.get(task.name()));
+        if (other != null) {
+          throw new GraphException(clash(task.name(), other, part.name()));
+        }
+        added.put(task.name(), part.name());
+      }
+    }
+    for (FlowPart part : graph.parts()) {
+      includedParts.put(part, Boolean.TRUE);
+    }
+    includedTasks.putAll(added);
+    included.add(graph);
   }
 
   /** Declares an input whose name passed {@link #name}. */
@@ -78,9 +126,23 @@ final class FlowDeclarations {
     keys.put(task.name(), task.key());
   }
 
-  /** Returns the flow of everything declared, which the checks here leave nothing to reject. */
+  /**
+   * Returns the flow of everything declared. Without included flows the checks here leave
+   * nothing to reject; with them, the joined flow is checked as {@link Flow#compose} checks it.
+   *
+   * @throws GraphException if an included flow's input is bound to a task of another type, or
+   *     inputs of one name have unrelated types, or the bindings make a cycle
+   */
   Flow build() {
-    return graph.build();
+    if (included.isEmpty()) {
+      return graph.build();
+    }
+    List<FlowPart> parts = new ArrayList<>();
+    for (FlowGraph graph : included) {
+      parts.addAll(graph.parts());
+    }
+    parts.add(graph.part());
+    return FlowGraph.compose(flow, parts);
   }
 
   /**
@@ -110,8 +172,14 @@ final class FlowDeclarations {
 
   private void checkOwn(String task, Key<?> key) {
     if (!key.flow().equals(flow)) {
+      for (FlowGraph graph : included) {
+        if (graph.indexOf(key) >= 0) {
+          return;
+        }
+      }
       throw new GraphException("task '" + task + "' depends on key '" + key.name()
-          + "', which belongs to flow '" + key.flow() + "', not to '" + flow + "'; " + OWN_KEYS);
+          + "', which belongs to flow '" + key.flow() + "', not to '" + flow + "' nor to a flow"
+          + " it included; " + OWN_KEYS);
     }
     if (keys.get(key.name()) != key) {
       throw new GraphException("task '" + task + "' depends on key '" + key.name()
@@ -127,6 +195,12 @@ final class FlowDeclarations {
       }
     }
     return false;
+  }
+
+  private static String clash(String task, String first, String second) {
+    return "task '" + task + "' is declared by flow '" + first + "' and by flow '" + second
+        + "'; the tasks of joined flows need distinct names, since an input of one flow is"
+        + " bound to the task of its name in another: rename one of them";
   }
 
   private static String article(String kind) {

@@ -327,9 +327,10 @@ final class Memo implements AutoCloseable {
       return new Code(version(spec.version()), null);
     }
     try {
-      if (!spec.methodName().isEmpty() && graph.owner().isPresent()) {
+      Optional<Class<?>> owner = graph.owner(spec);
+      if (!spec.methodName().isEmpty() && owner.isPresent()) {
         return Code.of(CodeFingerprints.of(
-            graph.owner().get(), spec.methodName(), spec.methodDescriptor()));
+            owner.get(), spec.methodName(), spec.methodDescriptor()));
       }
       if (spec.function().isPresent()) {
         Object function = spec.function().get();
@@ -337,8 +338,8 @@ final class Memo implements AutoCloseable {
         return code.hash() == null ? code : withCaptures(code.hash(), function);
       }
     } catch (RuntimeException e) { // a method the flow names but its class lacks: out of date
-      log.warn("cannot fingerprint the code of task '{}' of flow '{}'", spec.name(), graph.name(),
-          e);
+      log.warn("cannot fingerprint the code of task '{}' of flow '{}'", spec.name(),
+          spec.key().flow(), e);
     }
     return Code.of(Optional.empty());
   }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -918,17 +919,18 @@ final class Run {
   /** The value of dependency {@code key} of task {@code node}, for its body. */
   @SuppressWarnings("unchecked") // the key's type is the dependency's value type, by construction
   <T> T argument(int node, Key<T> key) {
-    for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
-      int dependency = dependencies.target(p);
-      if (graph.key(dependency) == key) {
-        return (T) values[dependency];
+    // By position in the task's own dependencies rather than by the nodes' keys: in a composed
+    // flow, a task's input may be bound to a task of another flow, whose node has another key.
+    List<Key<?>> declared = graph.taskAt(node).dependencies();
+    int from = dependencies.from(node);
+    for (int i = 0; i < declared.size(); i++) {
+      if (declared.get(i) == key) {
+        return (T) values[dependencies.target(from + i)];
       }
     }
-    for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
-      int dependency = dependencies.target(p);
-      if (graph.key(dependency).equals(key)) {
-        return (T) values[dependency];
-      }
+    int i = declared.indexOf(key);
+    if (i >= 0) {
+      return (T) values[dependencies.target(from + i)];
     }
     throw new IllegalArgumentException("task '" + name(node) + "' does not depend on '"
         + key.name() + "'; a task reads only the keys it declared as dependencies");

@@ -211,21 +211,23 @@ final class RunCache {
     if (code.hash() == null) {
       uncacheable[node] = NOT_CACHEABLE + ": " + code.problem();
       if (code.problem().equals(Memo.Code.UNREADABLE)) {
-        memo.warnOnce("code " + graph.name(), "the code of task '" + spec.name() + "' of flow '"
-            + graph.name() + "' cannot be read (a class generated at run time, or without a"
+        memo.warnOnce("code " + spec.key().flow(), "the code of task '" + spec.name()
+            + "' of flow '" + spec.key().flow() + "' cannot be read (a class generated at run time, or without a"
             + " class file), so it is not cached, nor any other such task of the flow (this"
             + " warning is not repeated); give it a version with @Task(version = \"...\") to"
             + " cache it");
       }
       return null;
     }
-    Hasher hasher = Memo.keyHasher(graph.name(), spec.name(), code.hash());
+    Hasher hasher = Memo.keyHasher(spec.key().flow(), spec.name(), code.hash());
     List<Explanation.Part> parts = new ArrayList<>(dependencies.to(node) - dependencies.from(node));
+    List<Key<?>> declared = spec.dependencies();
     for (int p = dependencies.from(node); p < dependencies.to(node); p++) {
       int dependency = dependencies.target(p);
       String name = graph.key(dependency).name();
       boolean input = dependency < graph.inputCount();
-      if (input && !graph.inputKeyed(name)) {
+      // Whether the input counts is for the reader's own flow to say, which declared it.
+      if (input && !graph.keyed(declared.get(p - dependencies.from(node)))) {
         continue;
       }
       HashCode hash = digests[dependency];
@@ -310,7 +312,7 @@ final class RunCache {
       if (run.state.get(node) != Run.STARTED) {
         abandon(node); // a stop settled the task meanwhile, and found no claim to give up
       }
-      Explanation previous = memo.explanation(graph.name(), graph.key(node).name());
+      Explanation previous = memo.explanation(graph.key(node).flow(), graph.key(node).name());
       Explanation current = explanations[node];
       reasons[node] = current == null ? "new" : current.reasonAfter(previous);
     }
@@ -338,7 +340,8 @@ final class RunCache {
     Object element = fanOut.elements[i];
     Fingerprint fingerprint = memo.fingerprint(element);
     if (!fingerprint.isAvailable()) {
-      memo.warnOnce("element " + graph.name() + '\0' + graph.key(node).name(), "an element of "
+      Key<?> task = graph.key(node);
+      memo.warnOnce("element " + task.flow() + '\0' + task.name(), "an element of "
           + describe(node) + " cannot be fingerprinted, so such elements are not cached one by"
           + " one: " + fingerprint.reason().orElse(""));
       return null;
@@ -389,7 +392,7 @@ final class RunCache {
     }
     Explanation explanation = explanations[node];
     String source = graph.taskAt(node).each().orElseThrow().name();
-    Hasher hasher = Memo.keyHasher(graph.name(), graph.key(node).name(), explanation.code())
+    Hasher hasher = Memo.keyHasher(graph.key(node).flow(), graph.key(node).name(), explanation.code())
         .putString("each", StandardCharsets.UTF_8);
     for (Explanation.Part part : explanation.parts()) {
       if (!part.name().equals(source)) {
@@ -451,7 +454,7 @@ final class RunCache {
       digests[node] = keyDigest(node, entry.digest(), value);
       Explanation explanation = explanations[node];
       if (explanation != null) {
-        memo.explained(graph.name(), graph.key(node).name(), explanation);
+        memo.explained(graph.key(node).flow(), graph.key(node).name(), explanation);
       }
     }
     // Otherwise its digest is worked out if and when a task with a key reads it.
@@ -468,7 +471,7 @@ final class RunCache {
   private void served(int node) {
     Explanation explanation = explanations[node];
     if (explanation != null) {
-      memo.served(graph.name(), graph.key(node).name(), explanation);
+      memo.served(graph.key(node).flow(), graph.key(node).name(), explanation);
     }
   }
 
@@ -492,6 +495,6 @@ final class RunCache {
   }
 
   String describe(int node) {
-    return "task '" + graph.key(node).name() + "' of flow '" + graph.name() + "'";
+    return "task '" + graph.key(node).name() + "' of flow '" + graph.key(node).flow() + "'";
   }
 }

@@ -43,7 +43,7 @@ final class RunChecks {
 
   /** Why {@code key} names no node of {@code graph}, for a message about a {@code role}. */
   static String notInFlow(FlowGraph graph, Key<?> key, String role) {
-    if (!key.flow().equals(graph.name())) {
+    if (!graph.joins(key.flow())) {
       return role + " '" + key.name() + "' belongs to flow '" + key.flow() + "', not to flow '"
           + graph.name() + "'; use the keys of the flow you run (or compose the flows)";
     }

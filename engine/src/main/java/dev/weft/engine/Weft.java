@@ -184,13 +184,9 @@ public final class Weft implements AutoCloseable {
    * this returns, and throw the same {@link GraphException}s.
    */
   public RunHandle start(Flow flow, Inputs inputs, Key<?>... targets) {
-    requireNonNull(flow, "flow");
     requireNonNull(inputs, "inputs");
     requireNonNull(targets, "targets");
-    if (!(flow instanceof FlowGraph graph)) {
-      throw new IllegalArgumentException("flows come from generated …Flow.of(...) methods or"
-          + " Flow.builder(...); " + flow.getClass().getName() + " is not one of them");
-    }
+    FlowGraph graph = Flows.graph(flow, "the flow to run");
     BitSet targetNodes = RunChecks.targets(graph, targets);
     BitSet needed = RunChecks.needed(graph, targetNodes);
     RunChecks.inputs(graph, needed, inputs);

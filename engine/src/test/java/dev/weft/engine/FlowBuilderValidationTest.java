@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FlowBuilderValidationTest {
 
   private static final String OWN_KEYS = "; a task can depend only on keys returned by input(...)"
-      + " or task(...) of the same FlowBuilder";
+      + " or task(...) of the same FlowBuilder, or on keys of a flow it included";
 
   private final FlowBuilder builder = Flow.builder("mine");
   private final Key<String> text = builder.input("text", String.class);
@@ -56,7 +56,8 @@ class FlowBuilderValidationTest {
         assertThrows(GraphException.class, () -> builder.task("len", String::length, foreign));
 
     assertThat(e).hasMessageThat().isEqualTo(
-        "task 'len' depends on key 'x', which belongs to flow 'other', not to 'mine'" + OWN_KEYS);
+        "task 'len' depends on key 'x', which belongs to flow 'other', not to 'mine' nor to a"
+            + " flow it included" + OWN_KEYS);
   }
 
   @Test

@@ -1,12 +1,16 @@
 package dev.weft.engine.internal;
 
 import dev.weft.engine.Key;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes a flow in Graphviz DOT: inputs as ellipses, tasks as boxes, each labelled with its name
  * and short value type; uncached tasks dashed; fan-out tasks as 3-D boxes reached by a bold edge
- * labelled {@code each}. Every identifier is quoted, so any task name is safe.
+ * labelled {@code each}. The tasks of each flow joined into a composed flow are drawn in a
+ * cluster labelled with that flow's name; its inputs stay outside, since several flows may share
+ * them. Every identifier is quoted, so any task name is safe.
  */
 final class DotExporter {
 
@@ -22,12 +26,21 @@ final class DotExporter {
       quoted(out.append("  "), input.name()).append(" [shape=ellipse, label=");
       label(out, input, types).append("];\n");
     }
-    for (TaskSpec<?> task : index.tasks()) {
-      quoted(out.append("  "), task.name())
-          .append(task.each().isPresent() ? " [shape=box3d" : " [shape=box")
-          .append(task.cache() ? "" : ", style=dashed")
-          .append(", label=");
-      label(out, task.key(), types).append("];\n");
+    Map<String, List<Integer>> clusters = ExportText.clusters(flow);
+    if (clusters.isEmpty()) {
+      for (TaskSpec<?> task : index.tasks()) {
+        node(out, "  ", task, types);
+      }
+    } else {
+      int cluster = 0;
+      for (Map.Entry<String, List<Integer>> part : clusters.entrySet()) {
+        quoted(out.append("  subgraph "), "cluster_" + cluster++).append(" {\n    label=");
+        quoted(out, part.getKey()).append(";\n    style=rounded;\n");
+        for (int node : part.getValue()) {
+          node(out, "    ", flow.taskAt(node), types);
+        }
+        out.append("  }\n");
+      }
     }
     for (TaskSpec<?> task : index.tasks()) {
       Optional<Key<?>> each = task.each();
@@ -41,6 +54,15 @@ final class DotExporter {
       }
     }
     return out.append("}\n").toString();
+  }
+
+  private static void node(
+      StringBuilder out, String indent, TaskSpec<?> task, ExportText.TypeNameCache types) {
+    quoted(out.append(indent), task.name())
+        .append(task.each().isPresent() ? " [shape=box3d" : " [shape=box")
+        .append(task.cache() ? "" : ", style=dashed")
+        .append(", label=");
+    label(out, task.key(), types).append("];\n");
   }
 
   /** Appends {@code "name\nType"}; {@code \n} is DOT's own line break inside a label. */

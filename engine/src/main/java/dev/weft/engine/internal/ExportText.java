@@ -1,7 +1,10 @@
 package dev.weft.engine.internal;
 
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +33,25 @@ final class ExportText {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns the task nodes of a composed flow grouped by the flow each comes from, in the order
+   * of {@link FlowGraph#parts()}, each group in topological order; empty for a flow declared on
+   * its own, which the exporters draw without clusters.
+   */
+  static Map<String, List<Integer>> clusters(FlowGraph flow) {
+    if (flow.parts().size() < 2) {
+      return Map.of();
+    }
+    Map<String, List<Integer>> clusters = new LinkedHashMap<>();
+    for (FlowPart part : flow.parts()) {
+      clusters.put(part.name(), new ArrayList<>(part.tasks().size()));
+    }
+    for (int node = flow.inputCount(); node < flow.nodeCount(); node++) {
+      clusters.get(flow.key(node).flow()).add(node);
+    }
+    return clusters;
   }
 
   /** Type names for one export, each computed once. Not thread-safe: one per export. */

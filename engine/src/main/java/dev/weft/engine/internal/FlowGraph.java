@@ -2,6 +2,7 @@ package dev.weft.engine.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.graph.Graph;
 import dev.weft.engine.Flow;
@@ -22,18 +23,23 @@ import org.jspecify.annotations.Nullable;
 public final class FlowGraph implements Flow {
 
   private final String name;
-  private final @Nullable Class<?> owner;
+  private final ImmutableList<FlowPart> parts;
   private final GraphIndex index;
   private final ImmutableSet<Key<?>> inputs;
+  // By input node: an input that no task reading it keys on (declared @Input(key = false)).
   private final BitSet unkeyedInputs;
+  // By declared key: what each reader's own flow declared, for the keys of that reader.
+  private final ImmutableSet<Key<?>> unkeyedKeys;
   private final KeyGraph graph;
 
-  private FlowGraph(String name, @Nullable Class<?> owner, GraphIndex index, BitSet unkeyedInputs) {
+  private FlowGraph(String name, ImmutableList<FlowPart> parts, GraphIndex index,
+      BitSet unkeyedInputs, ImmutableSet<Key<?>> unkeyedKeys) {
     this.name = name;
-    this.owner = owner;
+    this.parts = parts;
     this.index = index;
     this.inputs = ImmutableSet.copyOf(index.nodes().subList(0, index.inputCount()));
     this.unkeyedInputs = unkeyedInputs;
+    this.unkeyedKeys = unkeyedKeys;
     this.graph = new KeyGraph(index);
   }
 
@@ -53,6 +59,29 @@ public final class FlowGraph implements Flow {
       throw new IllegalArgumentException("name of a flow must not be empty");
     }
     return new Builder(name, owner);
+  }
+
+  /**
+   * Joins flows by name into one flow called {@code name}: an input of one part is bound to the
+   * task of the same name in another, inputs of one name shared by several parts become one
+   * input, and each task keeps its own flow's key, class and cache identity. A part given more
+   * than once (two compositions of one flow) is joined once.
+   *
+   * @throws GraphException if two parts declare a task of one name or differ under one name, a
+   *     bound input's type does not accept the value of its task, a shared input has types no
+   *     one value can have, or the joined tasks have a cycle (reported as a path naming the
+   *     flow of each task)
+   */
+  public static FlowGraph compose(String name, List<FlowPart> parts) {
+    requireNonNull(name, "name of a flow must not be null");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("name of a flow must not be empty");
+    }
+    Composition.Joined joined = Composition.join(name, parts);
+    GraphIndex index = GraphIndex.number(name, joined.inputs(), joined.tasks(),
+        joined.resolved(), joined.aliases(), node -> Composition.describe(joined, node));
+    return new FlowGraph(
+        name, joined.parts(), index, joined.unkeyedInputs(), joined.unkeyedKeys());
   }
 
   @Override
@@ -85,9 +114,48 @@ public final class FlowGraph implements Flow {
     return JsonExporter.export(this);
   }
 
-  /** Returns the class declaring the flow's task methods, if a class declares them. */
+  /**
+   * Returns the class declaring the flow's task methods, if one class declares them all: empty
+   * for a flow built in code and for a composed flow, whose tasks have {@link #owner(TaskSpec)
+   * owners} of their own.
+   */
   public Optional<Class<?>> owner() {
-    return Optional.ofNullable(owner);
+    return parts.size() == 1 ? parts.get(0).owner() : Optional.empty();
+  }
+
+  /**
+   * Returns the flows this one was joined from, each once: one part, the flow itself, for a flow
+   * declared on its own.
+   */
+  public ImmutableList<FlowPart> parts() {
+    return parts;
+  }
+
+  /** Returns whether this flow is, or was joined from, the flow called {@code flow}. */
+  public boolean joins(String flow) {
+    for (FlowPart part : parts) {
+      if (part.name().equals(flow)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns the class declaring {@code task}'s method, if a class declares it: the owner of the
+   * part the task comes from, whose bytecode its code fingerprint reads.
+   */
+  public Optional<Class<?>> owner(TaskSpec<?> task) {
+    if (parts.size() == 1) {
+      return parts.get(0).owner();
+    }
+    String flow = task.key().flow();
+    for (FlowPart part : parts) {
+      if (part.name().equals(flow)) {
+        return part.owner();
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns the key of the input called {@code name}, if the flow has one. */
@@ -98,7 +166,9 @@ public final class FlowGraph implements Flow {
 
   /**
    * Returns whether the input called {@code name} is part of cache keys; false for inputs
-   * declared {@code @Input(key = false)}, such as clients and connection pools.
+   * declared {@code @Input(key = false)}, such as clients and connection pools. An input that
+   * joined flows share is keyed if any of them declares it keyed; see {@link #keyed(Key)} for
+   * what one task's key takes.
    *
    * @throws IllegalArgumentException if the flow has no input of that name
    */
@@ -108,6 +178,15 @@ public final class FlowGraph implements Flow {
       throw new IllegalArgumentException("flow '" + this.name + "' has no input '" + name + "'");
     }
     return !unkeyedInputs.get(i);
+  }
+
+  /**
+   * Returns whether the keys of a task reading the input {@code input}, a key its own flow
+   * declared, include the input's value: false if that flow declared it
+   * {@code @Input(key = false)}.
+   */
+  public boolean keyed(Key<?> input) {
+    return unkeyedKeys.isEmpty() || !unkeyedKeys.contains(input);
   }
 
   /** Returns the task called {@code name}, if the flow has one. */
@@ -237,7 +316,28 @@ public final class FlowGraph implements Flow {
      */
     public FlowGraph build() {
       GraphIndex index = GraphIndex.create(name, List.copyOf(inputs), List.copyOf(tasks));
-      return new FlowGraph(name, owner, index, (BitSet) unkeyedInputs.clone());
+      ImmutableSet<Key<?>> unkeyed = unkeyedKeys();
+      ImmutableList<Key<?>> declared = index.nodes().subList(0, index.inputCount());
+      FlowPart part = new FlowPart(name, owner, declared, unkeyed, index.tasks());
+      return new FlowGraph(
+          name, ImmutableList.of(part), index, (BitSet) unkeyedInputs.clone(), unkeyed);
+    }
+
+    /**
+     * Returns the declarations as a part to {@linkplain FlowGraph#compose join} with the flows
+     * whose keys its tasks read, unchecked: the joined flow's checks cover it.
+     */
+    public FlowPart part() {
+      return new FlowPart(name, owner, ImmutableList.copyOf(inputs), unkeyedKeys(),
+          ImmutableList.copyOf(tasks));
+    }
+
+    private ImmutableSet<Key<?>> unkeyedKeys() {
+      ImmutableSet.Builder<Key<?>> unkeyed = ImmutableSet.builder();
+      for (int i = unkeyedInputs.nextSetBit(0); i >= 0; i = unkeyedInputs.nextSetBit(i + 1)) {
+        unkeyed.add(inputs.get(i));
+      }
+      return unkeyed.build();
     }
   }
 }

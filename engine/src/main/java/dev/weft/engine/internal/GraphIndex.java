@@ -22,15 +22,21 @@ final class GraphIndex {
   // A HashMap rather than an ImmutableMap: it is the one built while checking names, renumbered
   // in place, which spares a second million-entry map. Never written after construction.
   private final Map<String, Integer> indexByName;
+  // Keys that name a node without being its key, in a composed flow: an input of one flow bound
+  // to another flow's task of that name, or an input that two flows declare with related types.
+  // Empty for a flow declared on its own.
+  private final Map<Key<?>, Integer> aliases;
   private final Csr dependencies;
   private final Csr dependents;
 
   private GraphIndex(ImmutableList<Key<?>> nodes, ImmutableList<TaskSpec<?>> tasks,
-      int inputCount, Map<String, Integer> indexByName, Csr dependencies) {
+      int inputCount, Map<String, Integer> indexByName, Map<Key<?>, Integer> aliases,
+      Csr dependencies) {
     this.nodes = nodes;
     this.tasks = tasks;
     this.inputCount = inputCount;
     this.indexByName = indexByName;
+    this.aliases = aliases;
     this.dependencies = dependencies;
     this.dependents = dependencies.transpose();
   }
@@ -45,6 +51,20 @@ final class GraphIndex {
     int firstTask = inputs.size();
     IntFunction<String> nameOf = node -> node < firstTask
         ? inputs.get(node).name() : declared.get(node - firstTask).name();
+    return number(flow, inputs, declared, resolved, new HashMap<>(), nameOf);
+  }
+
+  /**
+   * Numbers the nodes of a flow whose names and dependencies were resolved, ordering its tasks;
+   * {@code aliases} and {@code resolved.indexByName()} hold declaration indices and are renumbered
+   * in place.
+   *
+   * @throws dev.weft.engine.GraphException if the tasks have a cycle
+   */
+  static GraphIndex number(String flow, List<Key<?>> inputs, List<TaskSpec<?>> declared,
+      GraphChecks.Resolved resolved, HashMap<Key<?>, Integer> aliases,
+      IntFunction<String> nameOf) {
+    int firstTask = inputs.size();
     int[] order = TopologicalSort.order(flow, resolved.dependencies(), firstTask, nameOf);
 
     int nodeCount = firstTask + order.length;
@@ -78,8 +98,11 @@ final class GraphIndex {
     start[nodeCount] = edge;
     HashMap<String, Integer> indexByName = resolved.indexByName();
     indexByName.replaceAll((name, before) -> renumbered[before]);
+    aliases.replaceAll((key, before) -> renumbered[before]);
     return new GraphIndex(nodes.build(), tasks.build(), firstTask,
-        Collections.unmodifiableMap(indexByName), new Csr(start, targets));
+        Collections.unmodifiableMap(indexByName),
+        aliases.isEmpty() ? Map.of() : Collections.unmodifiableMap(aliases),
+        new Csr(start, targets));
   }
 
   /** All nodes by number: inputs in declaration order, then tasks in topological order. */
@@ -112,9 +135,16 @@ final class GraphIndex {
     return index == null ? -1 : index;
   }
 
-  /** Returns the number of the node whose key is {@code key}, or -1 if it is not a node. */
+  /**
+   * Returns the number of the node whose key is {@code key}, or that {@code key} stands for in a
+   * composed flow (an input bound to a task of its name); -1 if it names no node.
+   */
   int indexOf(Key<?> key) {
     int index = indexOf(key.name());
-    return index >= 0 && nodes.get(index).equals(key) ? index : -1;
+    if (index >= 0 && nodes.get(index).equals(key)) {
+      return index;
+    }
+    Integer alias = aliases.isEmpty() ? null : aliases.get(key);
+    return alias == null ? -1 : alias;
   }
 }

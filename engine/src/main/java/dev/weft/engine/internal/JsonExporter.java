@@ -17,7 +17,8 @@ import java.time.Duration;
  * Writes a flow as JSON for tools: {@code flow}, then {@code inputs} in declaration order, then
  * {@code tasks} in topological order, fields always in the same order. Types are written in
  * full. Optional settings ({@code each}, {@code version}, {@code timeoutMillis}) are omitted
- * when unset, so the common case stays short.
+ * when unset, so the common case stays short. A composed flow also lists the flows it joins
+ * ({@code joins}, after {@code flow}) and gives each task the {@code flow} it comes from.
  *
  * <p>Streamed with a {@link JsonGenerator} rather than built as a tree: a tree of a million-task
  * flow would cost about a kilobyte of nodes per task before a character is written.
@@ -47,6 +48,14 @@ final class JsonExporter {
         .setPrettyPrinter(PRETTY.createInstance())) {
       json.writeStartObject();
       json.writeStringField("flow", flow.name());
+      boolean composed = flow.parts().size() > 1;
+      if (composed) {
+        json.writeArrayFieldStart("joins");
+        for (FlowPart part : flow.parts()) {
+          json.writeString(part.name());
+        }
+        json.writeEndArray();
+      }
       json.writeArrayFieldStart("inputs");
       for (Key<?> input : flow.inputs()) {
         json.writeStartObject();
@@ -58,7 +67,7 @@ final class JsonExporter {
       json.writeEndArray();
       json.writeArrayFieldStart("tasks");
       for (TaskSpec<?> task : flow.taskSpecs()) {
-        writeTask(json, task, types);
+        writeTask(json, task, composed, types);
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -69,10 +78,13 @@ final class JsonExporter {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static void writeTask(
-      JsonGenerator json, TaskSpec<?> task, ExportText.TypeNameCache types) throws IOException {
+  private static void writeTask(JsonGenerator json, TaskSpec<?> task, boolean composed,
+      ExportText.TypeNameCache types) throws IOException {
     json.writeStartObject();
     json.writeStringField("name", task.name());
+    if (composed) {
+      json.writeStringField("flow", task.key().flow());
+    }
     json.writeStringField("type", types.of(task.key().type().getType()));
     json.writeArrayFieldStart("dependsOn");
     for (Key<?> dependency : task.dependencies()) {

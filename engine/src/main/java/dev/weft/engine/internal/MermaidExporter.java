@@ -1,14 +1,17 @@
 package dev.weft.engine.internal;
 
 import dev.weft.engine.Key;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Writes a flow as a Mermaid {@code flowchart}: inputs as stadiums, tasks as rectangles, fan-out
  * tasks as subroutines reached by an edge labelled {@code each}, uncached tasks dashed (class
- * {@code uncached}). Labels are HTML-escaped, since Mermaid renders them as HTML.
+ * {@code uncached}). The tasks of each flow joined into a composed flow are drawn in a subgraph
+ * titled with that flow's name. Labels are HTML-escaped, since Mermaid renders them as HTML.
  */
 final class MermaidExporter {
 
@@ -29,16 +32,23 @@ final class MermaidExporter {
       label(out, input, types).append("])\n");
     }
     boolean anyUncached = false;
-    for (int t = 0; t < index.tasks().size(); t++) {
-      TaskSpec<?> task = index.tasks().get(t);
-      boolean fanOut = task.each().isPresent();
-      out.append("  ").append(id(task.name(), index.inputCount() + t)).append(fanOut ? "[[" : "[");
-      label(out, task.key(), types).append(fanOut ? "]]" : "]");
-      if (!task.cache()) {
-        out.append(":::uncached");
-        anyUncached = true;
+    Map<String, List<Integer>> clusters = ExportText.clusters(flow);
+    if (clusters.isEmpty()) {
+      for (int node = index.inputCount(); node < index.nodes().size(); node++) {
+        anyUncached |= node(out, "  ", flow, node, types);
       }
-      out.append('\n');
+    } else {
+      // Subgraph ids continue the node numbers, so they can clash neither with a generated
+      // node id nor with a plain name (which never looks like n<digits>).
+      int id = index.nodes().size();
+      for (Map.Entry<String, List<Integer>> part : clusters.entrySet()) {
+        out.append("  subgraph n").append(id++).append('[');
+        quote(out, part.getKey()).append("]\n");
+        for (int node : part.getValue()) {
+          anyUncached |= node(out, "    ", flow, node, types);
+        }
+        out.append("  end\n");
+      }
     }
     for (int t = 0; t < index.tasks().size(); t++) {
       TaskSpec<?> task = index.tasks().get(t);
@@ -54,6 +64,20 @@ final class MermaidExporter {
       out.append("  classDef uncached stroke-dasharray: 5 5\n");
     }
     return out.toString();
+  }
+
+  /** Appends task {@code node}'s line; returns whether the task is uncached. */
+  private static boolean node(StringBuilder out, String indent, FlowGraph flow, int node,
+      ExportText.TypeNameCache types) {
+    TaskSpec<?> task = flow.taskAt(node);
+    boolean fanOut = task.each().isPresent();
+    out.append(indent).append(id(task.name(), node)).append(fanOut ? "[[" : "[");
+    label(out, task.key(), types).append(fanOut ? "]]" : "]");
+    if (!task.cache()) {
+      out.append(":::uncached");
+    }
+    out.append('\n');
+    return !task.cache();
   }
 
   /**
@@ -101,6 +125,10 @@ final class MermaidExporter {
     out.append('"');
     escape(out, key.name()).append(": ");
     return escape(out, types.of(key.type().getType())).append('"');
+  }
+
+  private static StringBuilder quote(StringBuilder out, String text) {
+    return escape(out.append('"'), text).append('"');
   }
 
   private static StringBuilder escape(StringBuilder out, String text) {
