@@ -19,7 +19,9 @@ final class CpuWork {
   /**
    * Measures how many tokens take {@code nanos} on this JVM, once it has compiled
    * {@code consumeCPU}: the median of several timed rounds, each scaled from the previous
-   * estimate. Prints the result, so the JMH log shows what a task really cost.
+   * estimate. A round times enough calls to last about a millisecond (one call for bodies of a
+   * millisecond or more), so that a body of a few microseconds is not lost in the clock's
+   * resolution. Prints the result, so the JMH log shows what a task really cost.
    */
   static CpuWork calibrate(long nanos) {
     long tokens = 10_000;
@@ -27,20 +29,24 @@ final class CpuWork {
     for (long end = System.nanoTime() + 500_000_000L; System.nanoTime() < end; ) {
       Blackhole.consumeCPU(tokens);
     }
+    int calls = (int) Math.max(1, Math.min(100_000, 1_000_000L / Math.max(1, nanos)));
+    tokens = Math.max(1, tokens * nanos / 1_000_000); // about right already for a modern core
     long[] estimates = new long[9];
     for (int round = 0; round < estimates.length; round++) {
       long start = System.nanoTime();
-      Blackhole.consumeCPU(tokens);
+      for (int call = 0; call < calls; call++) {
+        Blackhole.consumeCPU(tokens);
+      }
       long took = Math.max(1, System.nanoTime() - start);
-      tokens = Math.max(1, Math.round((double) tokens * nanos / took));
+      tokens = Math.max(1, Math.round((double) tokens * nanos * calls / took));
       estimates[round] = tokens;
     }
     Arrays.sort(estimates);
     CpuWork work = new CpuWork(estimates[estimates.length / 2]);
-    long check = work.measureNanos(20);
+    long check = work.measureNanos(Math.max(20, 20 * calls));
     System.out.printf(Locale.ROOT,
-        "%nCpuWork: %d tokens per task; a task takes %.3f ms on one thread (wanted %.3f ms)%n",
-        work.tokens, check / 1e6, nanos / 1e6);
+        "%nCpuWork: %d tokens per task; a task takes %.2f µs on one thread (wanted %.2f µs)%n",
+        work.tokens, check / 1e3, nanos / 1e3);
     return work;
   }
 

@@ -31,10 +31,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Keys.</b> {@code input} and {@code task} return the key of what they declare; a task
  * names its dependencies by passing those keys, one per argument of its function, in order. A
- * task can only depend on keys that this builder returned, so everything it reads is declared
- * before it: a flow built here cannot have a cycle, a dangling dependency or a dependency of the
- * wrong type, and {@link #build()} has nothing left to reject. A function may take the same key
- * for two arguments; the task then depends on it once.
+ * task can only depend on keys that this builder returned, or keys of a flow it
+ * {@linkplain #include(Flow) included}, so everything it reads is declared before it: a flow
+ * built here cannot have a cycle, a dangling dependency or a dependency of the wrong type, and
+ * {@link #build()} has nothing left to reject — except, with included flows, the bindings of
+ * their inputs to tasks declared here. A function may take the same key for two arguments; the
+ * task then depends on it once.
  *
  * <p><b>Value types.</b> The compiler checks every task's function against the types of the
  * keys it reads and gives the task a {@code Key<R>}. But the result type of a lambda is erased at
