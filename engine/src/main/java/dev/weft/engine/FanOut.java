@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import com.google.common.hash.HashCode;
+import com.google.common.reflect.TypeToken;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -31,6 +32,12 @@ final class FanOut {
   final @Nullable HashCode[] keys;
   /** How many elements came from a cache. */
   final AtomicInteger cached = new AtomicInteger();
+  /**
+   * The elements' result type and the task's description, worked out by {@link RunCache} for the
+   * first element rather than for each of 100,000; elements racing there compute equal values.
+   */
+  @Nullable TypeToken<?> resultType;
+  @Nullable String description;
 
   FanOut(Object[] elements, boolean caching) {
     this.elements = elements;

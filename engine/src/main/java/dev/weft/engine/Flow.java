@@ -54,7 +54,8 @@ public interface Flow {
    * tasks, and pass values for the inputs that no task satisfies.
    *
    * <pre>{@code
-   * // WordStats has @Task files(@Input Path corpus); Report has @Task report(@Input List<Path> files)
+   * // WordStats: @Task files(@Input Path corpus)
+   * // Report:    @Task report(@Input List<Path> files), its input bound to WordStats' files
    * Flow flow = Flow.compose(WordStatsFlow.of(new WordStats()), ReportFlow.of(new Report()));
    * String report = weft.compute(flow, ReportFlow.REPORT, Inputs.of(WordStatsFlow.CORPUS, dir));
    * }</pre>

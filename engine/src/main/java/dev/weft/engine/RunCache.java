@@ -212,8 +212,8 @@ final class RunCache {
       uncacheable[node] = NOT_CACHEABLE + ": " + code.problem();
       if (code.problem().equals(Memo.Code.UNREADABLE)) {
         memo.warnOnce("code " + spec.key().flow(), "the code of task '" + spec.name()
-            + "' of flow '" + spec.key().flow() + "' cannot be read (a class generated at run time, or without a"
-            + " class file), so it is not cached, nor any other such task of the flow (this"
+            + "' of flow '" + spec.key().flow() + "' cannot be read (a class generated at run"
+            + " time, or without a class file), so it is not cached, nor any other such task of the flow (this"
             + " warning is not repeated); give it a version with @Task(version = \"...\") to"
             + " cache it");
       }
@@ -349,7 +349,7 @@ final class RunCache {
     HashCode key = Hashing.murmur3_128().newHasher().putBytes(base.asBytes())
         .putBytes(fingerprint.hash().orElseThrow().asBytes()).hash();
     fanOut.keys[i] = key;
-    Memo.Lookup found = memo.lookup(key, elementType(node), describe(node));
+    Memo.Lookup found = memo.lookup(key, resultType(node, fanOut), description(node, fanOut));
     if (found instanceof Memo.Lookup.Hit hit) {
       fanOut.cached.incrementAndGet();
       return hit.entry();
@@ -365,9 +365,11 @@ final class RunCache {
 
   /** Element {@code i} produced {@code value}: stores it under the claim this run holds. */
   void elementDone(int node, FanOut fanOut, int i, @Nullable Object value) {
-    CompletableFuture<Memoized> claim = fanOut.claims == null ? null : fanOut.claims.getAndSet(i, null);
+    CompletableFuture<Memoized> claim =
+        fanOut.claims == null ? null : fanOut.claims.getAndSet(i, null);
     if (claim != null && fanOut.keys != null && fanOut.keys[i] != null) {
-      memo.store(fanOut.keys[i], claim, value, elementType(node), describe(node));
+      memo.store(fanOut.keys[i], claim, value, resultType(node, fanOut),
+          description(node, fanOut));
     }
   }
 
@@ -392,7 +394,8 @@ final class RunCache {
     }
     Explanation explanation = explanations[node];
     String source = graph.taskAt(node).each().orElseThrow().name();
-    Hasher hasher = Memo.keyHasher(graph.key(node).flow(), graph.key(node).name(), explanation.code())
+    Key<?> task = graph.key(node);
+    Hasher hasher = Memo.keyHasher(task.flow(), task.name(), explanation.code())
         .putString("each", StandardCharsets.UTF_8);
     for (Explanation.Part part : explanation.parts()) {
       if (!part.name().equals(source)) {
@@ -405,8 +408,22 @@ final class RunCache {
     return base;
   }
 
-  private TypeToken<?> elementType(int node) {
-    return graph.key(node).type().resolveType(List.class.getTypeParameters()[0]);
+  private TypeToken<?> resultType(int node, FanOut fanOut) {
+    TypeToken<?> type = fanOut.resultType;
+    if (type == null) {
+      type = graph.key(node).type().resolveType(List.class.getTypeParameters()[0]);
+      fanOut.resultType = type;
+    }
+    return type;
+  }
+
+  private String description(int node, FanOut fanOut) {
+    String description = fanOut.description;
+    if (description == null) {
+      description = describe(node);
+      fanOut.description = description;
+    }
+    return description;
   }
 
   /** A planned hit could not be loaded: its key is not to be read from disk again. */

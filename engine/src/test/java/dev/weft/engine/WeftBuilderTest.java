@@ -87,8 +87,8 @@ class WeftBuilderTest {
     try (Weft weft = Weft.builder().parallelism(1).build()) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> weft.start(foreign, Inputs.empty()));
-      assertThat(e).hasMessageThat().isEqualTo("the flow to run is a " + foreign.getClass().getName()
-          + ", not a flow made by Weft; flows come from generated …Flow.of(...) methods,"
+      assertThat(e).hasMessageThat().isEqualTo("the flow to run is a "
+          + foreign.getClass().getName() + ", not a flow made by Weft; flows come from generated …Flow.of(...) methods,"
           + " Flow.builder(...) and Flow.compose(...)");
     }
   }

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class Composition {
 
-  /** A joined flow's nodes before numbering: inputs first, then tasks, as {@link GraphIndex} wants. */
+  /** A joined flow's nodes before numbering: inputs, then tasks, as {@link GraphIndex} wants. */
   record Joined(ImmutableList<FlowPart> parts, List<Key<?>> inputs, List<TaskSpec<?>> tasks,
       GraphChecks.Resolved resolved, HashMap<Key<?>, Integer> aliases, BitSet unkeyedInputs,
       ImmutableSet<Key<?>> unkeyedKeys) {}
@@ -93,7 +93,8 @@ final class Composition {
     }
     bound.forEach((input, task) -> aliases.put(input, inputs.size() + task));
 
-    HashMap<String, Integer> indexByName = new HashMap<>((inputs.size() + tasks.size()) * 4 / 3 + 1);
+    HashMap<String, Integer> indexByName =
+        new HashMap<>((inputs.size() + tasks.size()) * 4 / 3 + 1);
     for (int i = 0; i < inputs.size(); i++) {
       indexByName.put(inputs.get(i).name(), i);
     }
@@ -136,8 +137,8 @@ final class Composition {
     if (taskType.isSubtypeOf(input.type())) {
       return;
     }
-    String binding = "input '" + input.name() + "' of flow '" + input.flow() + "' is bound to task '"
-        + task.name() + "' of flow '" + task.flow() + "'";
+    String binding = "input '" + input.name() + "' of flow '" + input.flow()
+        + "' is bound to task '" + task.name() + "' of flow '" + task.flow() + "'";
     if (taskType.getRawType() == Object.class) {
       throw new GraphException(binding + ", which was declared without its type (Object), so it"
           + " cannot be checked against the input's type " + input.type() + "; declare the task"
