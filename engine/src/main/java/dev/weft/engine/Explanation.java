@@ -39,8 +39,12 @@ record Explanation(HashCode code, List<Part> parts) {
     if (previous == null) {
       return "new";
     }
-    if (!code.equals(previous.code) || !sameNames(previous)) {
+    if (!code.equals(previous.code)) {
       return "code changed";
+    }
+    String rewired = rewiring(previous);
+    if (rewired != null) {
+      return rewired;
     }
     for (int pass = 0; pass < 2; pass++) { // inputs first: an input change explains the rest
       boolean inputs = pass == 0;
@@ -54,18 +58,28 @@ record Explanation(HashCode code, List<Part> parts) {
     return "not in cache";
   }
 
-  private boolean sameNames(Explanation previous) {
+  /**
+   * Why the dependencies of the same code are not those of the previous key, or null if they are:
+   * a flow composed with another (or run alone again) reads an input from a task (or no longer
+   * does).
+   */
+  private @Nullable String rewiring(Explanation previous) {
     if (parts.size() != previous.parts.size()) {
-      return false;
+      return "dependencies changed";
     }
     for (int i = 0; i < parts.size(); i++) {
       Part mine = parts.get(i);
       Part theirs = previous.parts.get(i);
-      if (!mine.name().equals(theirs.name()) || mine.input() != theirs.input()) {
-        return false;
+      if (!mine.name().equals(theirs.name())) {
+        return "dependencies changed";
+      }
+      if (mine.input() != theirs.input()) {
+        return mine.input()
+            ? "'" + mine.name() + "' is now an input, no longer a task"
+            : "input '" + mine.name() + "' is now computed by a task";
       }
     }
-    return true;
+    return null;
   }
 
   byte[] toBytes() {

@@ -1,6 +1,7 @@
 package dev.weft.engine;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import com.google.common.hash.HashCode;
@@ -21,9 +22,13 @@ final class FanOut {
   final AtomicReferenceArray<@Nullable Attempt> attempts;
   private final @Nullable Object[] results;
   private final AtomicInteger unfinished;
-  /** The first element failure, kept while the others finish (keepGoing). */
+  /**
+   * The failure of the lowest-numbered element that failed, kept while the others finish
+   * (keepGoing), so that the one reported does not depend on timing; and which failed.
+   */
   private volatile @Nullable Throwable firstFailure;
-  private volatile int firstFailedElement = -1;
+  private int firstFailedElement = -1; // guarded by this
+  private final BitSet failedElements = new BitSet(); // guarded by this
   /**
    * With a cache: the claim on each element's cache key while this run computes it, and the key
    * (see {@link RunCache#lookUpElement}); null without one.
@@ -63,22 +68,60 @@ final class FanOut {
    * finish.
    */
   boolean failed(int i, Throwable failure) {
-    synchronized (this) {
-      if (firstFailure == null) {
-        firstFailure = failure;
-        firstFailedElement = i;
+    record(i, failure);
+    return unfinished.decrementAndGet() == 0;
+  }
+
+  /** Records that element {@code i} failed and fails the task at once (no keepGoing). */
+  void failedFast(int i, Throwable failure) {
+    record(i, failure);
+  }
+
+  private synchronized void record(int i, Throwable failure) {
+    failedElements.set(i);
+    if (firstFailure == null || i < firstFailedElement) {
+      firstFailure = failure;
+      firstFailedElement = i;
+    }
+  }
+
+  /**
+   * Which elements failed, for messages: {@code element 2 of 10 (value)}, and when others failed
+   * too {@code element 2 of 10 (value), and 2 more: 5 (value), 7 (value)}, at most
+   * {@value #LISTED} of them listed. Empty if none failed.
+   */
+  synchronized String failedText() {
+    if (firstFailedElement < 0) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("element ").append(firstFailedElement)
+        .append(" of ").append(elements.length).append(" (").append(value(firstFailedElement))
+        .append(')');
+    int more = failedElements.cardinality() - 1;
+    if (more > 0) {
+      text.append(", and ").append(more).append(" more: ");
+      int listed = 0;
+      for (int i = failedElements.nextSetBit(firstFailedElement + 1); i >= 0 && listed < LISTED;
+          i = failedElements.nextSetBit(i + 1), listed++) {
+        text.append(listed == 0 ? "" : ", ").append(i).append(" (").append(value(i)).append(')');
+      }
+      if (more > LISTED) {
+        text.append(", …");
       }
     }
-    return unfinished.decrementAndGet() == 0;
+    return text.toString();
+  }
+
+  private static final int LISTED = 10;
+
+  private String value(int i) {
+    return Durations.abbreviate(Durations.describe(elements[i]));
   }
 
   @Nullable Throwable firstFailure() {
     return firstFailure;
   }
 
-  int firstFailedElement() {
-    return firstFailedElement;
-  }
 
   /** The results in element order, as the task's value: an unmodifiable list. */
   List<@Nullable Object> value() {

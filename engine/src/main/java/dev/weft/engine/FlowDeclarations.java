@@ -40,6 +40,7 @@ final class FlowDeclarations {
   // builder may not take one of those names. Empty, and costing nothing, for most builders.
   private final List<FlowGraph> included = new ArrayList<>();
   private final Map<FlowPart, Boolean> includedParts = new IdentityHashMap<>();
+  private final Map<String, FlowPart> includedByName = new HashMap<>();
   private final HashMap<String, String> includedTasks = new HashMap<>();
 
   /**
@@ -96,6 +97,13 @@ final class FlowDeclarations {
       if (includedParts.containsKey(part)) {
         continue; // included before, through another flow: joined once
       }
+      FlowPart sameName = includedByName.get(part.name());
+      if (sameName != null) {
+        throw new GraphException("flow '" + flow + "' includes two different flows named '"
+            + part.name() + "' (for example two instances passed to its generated of(...)); the"
+            + " tasks of one flow can be included only once: include one Flow object, or give"
+            + " the flows built in code different names");
+      }
       for (TaskSpec<?> task : part.tasks()) {
         Key<?> own = keys.get(task.name());
         String other = own != null && !inputs.contains(task.name())
@@ -108,6 +116,7 @@ final class FlowDeclarations {
     }
     for (FlowPart part : graph.parts()) {
       includedParts.put(part, Boolean.TRUE);
+      includedByName.put(part.name(), part);
     }
     includedTasks.putAll(added);
     included.add(graph);
@@ -175,6 +184,16 @@ final class FlowDeclarations {
       for (FlowGraph graph : included) {
         if (graph.indexOf(key) >= 0) {
           return;
+        }
+      }
+      for (FlowGraph graph : included) {
+        if (graph.joins(key.flow())) {
+          int sameName = graph.indexOf(key.name());
+          throw new GraphException("task '" + task + "' depends on key '" + key.name()
+              + "' of the included flow '" + key.flow() + "', " + (sameName < 0
+                  ? "which has no task or input of that name"
+                  : "as " + key.type() + ", but it is " + graph.key(sameName).type())
+              + "; use the key that flow's generated class or builder gave");
         }
       }
       throw new GraphException("task '" + task + "' depends on key '" + key.name()

@@ -52,7 +52,10 @@ final class Outcomes {
         return run.cache.reason(node) + (cached == 0 ? ""
             : "; " + cached + " of " + fanOut.size() + " elements cached");
       case Run.FAILED:
-        return Durations.describe(run.failures[node].getCause());
+        FanOut failedFanOut = run.fanOut(node);
+        String elements = failedFanOut == null ? "" : failedFanOut.failedText();
+        return (elements.isEmpty() ? "" : "on " + elements + ": ")
+            + Durations.describe(run.failures[node].getCause());
       case Run.SKIPPED:
         return "upstream '" + run.failures[node].task() + "' failed";
       default:

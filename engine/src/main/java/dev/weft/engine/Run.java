@@ -615,7 +615,7 @@ final class Run {
       return -1;
     }
     if (fanOut.firstFailure() != null) { // keepGoing: the task fails once every element is done
-      failElement(node, fanOut, fanOut.firstFailedElement(), fanOut.firstFailure());
+      failElement(node, fanOut, fanOut.firstFailure());
       return -1;
     }
     return succeedNode(node, fanOut.value(), false);
@@ -677,9 +677,10 @@ final class Run {
       return;
     }
     if (!weft.keepGoing) {
-      failElement(node, fanOut, attempt.element, failure);
+      fanOut.failedFast(attempt.element, failure);
+      failElement(node, fanOut, failure);
     } else if (fanOut.failed(attempt.element, failure)) {
-      failElement(node, fanOut, fanOut.firstFailedElement(), fanOut.firstFailure());
+      failElement(node, fanOut, fanOut.firstFailure());
     }
   }
 
@@ -696,10 +697,9 @@ final class Run {
     }
   }
 
-  private void failElement(int node, FanOut fanOut, int element, @Nullable Throwable failure) {
+  private void failElement(int node, FanOut fanOut, @Nullable Throwable failure) {
     failNode(node, failure == null ? new IllegalStateException("unknown failure") : failure,
-        " on element " + element + " of " + fanOut.size() + " ("
-            + Durations.abbreviate(Durations.describe(fanOut.elements[element])) + ")");
+        " on " + fanOut.failedText());
   }
 
   private void failNode(int node, Throwable cause, String where) {

@@ -213,9 +213,9 @@ final class RunCache {
       if (code.problem().equals(Memo.Code.UNREADABLE)) {
         memo.warnOnce("code " + spec.key().flow(), "the code of task '" + spec.name()
             + "' of flow '" + spec.key().flow() + "' cannot be read (a class generated at run"
-            + " time, or without a class file), so it is not cached, nor any other such task of the flow (this"
-            + " warning is not repeated); give it a version with @Task(version = \"...\") to"
-            + " cache it");
+            + " time, or without a class file), so it is not cached, nor any other such task of"
+            + " the flow (this warning is not repeated); give it a version with"
+            + " @Task(version = \"...\") to cache it");
       }
       return null;
     }
@@ -226,8 +226,10 @@ final class RunCache {
       int dependency = dependencies.target(p);
       String name = graph.key(dependency).name();
       boolean input = dependency < graph.inputCount();
-      // Whether the input counts is for the reader's own flow to say, which declared it.
-      if (input && !graph.keyed(declared.get(p - dependencies.from(node)))) {
+      // Whether an input counts is for the reader's own flow to say, which declared it: also when
+      // a joined flow's task satisfies the input, so that the key stays the one the reader's
+      // flow has when it runs alone.
+      if (!graph.keyed(declared.get(p - dependencies.from(node)))) {
         continue;
       }
       HashCode hash = digests[dependency];

@@ -326,6 +326,48 @@ class ComposeTest {
   }
 
   @Test
+  void anInputDeclaredKeyFalseStaysOutOfTheKeyWhenATaskOfAnotherFlowSatisfiesIt() {
+    // "service" reads a client it declares key = false; "provider" makes a new client each run.
+    AtomicInteger uses = new AtomicInteger();
+    Key<Object> client = Key.of("service", "client", TypeToken.of(Object.class));
+    Key<Integer> use = Key.of("service", "use", TypeToken.of(Integer.class));
+    FlowGraph service = FlowGraph.builder("service", null).input(client, false)
+        .task(TaskSpec.builder(use, args -> {
+          args.get(client);
+          return uses.incrementAndGet() > 0 ? 7 : 0;
+        }).dependsOn(client).version("1").build())
+        .build();
+    FlowBuilder provider = Flow.builder("provider");
+    provider.task("client", TypeToken.of(Object.class), Object::new);
+    Flow flow = Flow.compose(provider.build(), service);
+
+    try (Weft weft = Weft.builder().build()) {
+      weft.run(flow, Inputs.empty());
+      RunResult again = weft.run(flow, Inputs.empty());
+      assertThat(again.outcome("use").status()).isEqualTo(TaskOutcome.Status.MEMORY_HIT);
+      // The same key as when the service flow runs alone.
+      RunResult alone = weft.run(service, Inputs.of(client, new Object()));
+      assertThat(alone.outcome("use").status()).isEqualTo(TaskOutcome.Status.MEMORY_HIT);
+    }
+    assertThat(uses.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aTaskWhoseInputIsNowComputedByAnotherFlowSaysSo() {
+    Stats stats = new Stats();
+    FlowBuilder words = Flow.builder("source");
+    words.task("words", STRINGS, () -> List.of("a", "b"));
+    Flow flow = Flow.compose(words.build(), stats.flow);
+
+    try (Weft weft = Weft.builder().build()) {
+      weft.run(stats.flow, Inputs.of(stats.words, List.of("a", "b")), stats.count);
+      RunResult composed = weft.run(flow, Inputs.empty(), stats.count);
+      assertThat(composed.outcome("count").reason())
+          .isEqualTo("input 'words' is now computed by a task");
+    }
+  }
+
+  @Test
   void aFailureInOneFlowNamesTheTaskAndSkipsItsDependentsInTheOther() {
     FlowBuilder broken = Flow.builder("broken");
     broken.task("words", STRINGS, () -> {

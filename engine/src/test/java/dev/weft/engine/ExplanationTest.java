@@ -48,11 +48,22 @@ class ExplanationTest {
   }
 
   @Test
-  void reason_isCodeChanged_whenTheDependenciesChanged() {
+  void reason_isDependenciesChanged_whenTheSameCodeReadsOtherDependencies() {
+    // A task with a declared version whose parameters changed, or an input now key = false.
     Explanation now = new Explanation(CODE, List.of(
         new Explanation.Part("files", false, hash("files-1"))));
 
-    assertThat(now.reasonAfter(BEFORE)).isEqualTo("code changed");
+    assertThat(now.reasonAfter(BEFORE)).isEqualTo("dependencies changed");
+  }
+
+  @Test
+  void reason_saysAnInputIsNowComputedByATask_whenItsFlowWasComposed() {
+    Explanation now = new Explanation(CODE, List.of(
+        new Explanation.Part("files", false, hash("files-1")),
+        new Explanation.Part("top", false, hash("10"))));
+
+    assertThat(now.reasonAfter(BEFORE)).isEqualTo("input 'top' is now computed by a task");
+    assertThat(BEFORE.reasonAfter(now)).isEqualTo("'top' is now an input, no longer a task");
   }
 
   @Test

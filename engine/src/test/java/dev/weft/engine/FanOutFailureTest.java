@@ -59,6 +59,29 @@ class FanOutFailureTest {
   }
 
   @Test
+  void withKeepGoing_everyFailedElementIsNamed_theLowestFirst_whateverTheTiming() {
+    Key<List<Integer>> lengths = lengths(word -> {
+      if (word.equals("bad1")) {
+        Thread.sleep(50); // the lowest failure finishes last
+      }
+    });
+    List<String> input = List.of("a", "bad1", "bb", "bad3", "ccc", "bad5");
+
+    try (Weft weft = Weft.builder().parallelism(2).keepGoing(true).build()) {
+      RunResult result = weft.run(flow.build(), Inputs.of(words, input), lengths);
+
+      TaskOutcome failed = result.outcome("lengths");
+      assertThat(failed.status()).isEqualTo(TaskOutcome.Status.FAILED);
+      assertThat(failed.reason()).isEqualTo("on element 1 of 6 (bad1), and 2 more: 3 (bad3),"
+          + " 5 (bad5): java.lang.IllegalArgumentException: no bad1");
+      TaskFailedException e = assertThrows(TaskFailedException.class, () -> result.get(lengths));
+      assertThat(e).hasMessageThat().isEqualTo("task 'lengths' failed on element 1 of 6 (bad1),"
+          + " and 2 more: 3 (bad3), 5 (bad5): java.lang.IllegalArgumentException: no bad1");
+      assertThat(completed.get()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void failingElement_longValueIsAbbreviatedInTheMessage() {
     Key<List<Integer>> lengths = lengths(word -> {});
     String longWord = "bad" + "x".repeat(100);

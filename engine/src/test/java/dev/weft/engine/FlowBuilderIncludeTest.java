@@ -125,6 +125,41 @@ class FlowBuilderIncludeTest {
   }
 
   @Test
+  void twoDifferentFlowsOfOneNameCannotBeIncluded() {
+    FlowBuilder pipeline = Flow.builder("pipeline").include(new Words().flow);
+    Flow other = new Words().flow;
+
+    GraphException e = assertThrows(GraphException.class, () -> pipeline.include(other));
+    assertThat(e).hasMessageThat().startsWith(
+        "flow 'pipeline' includes two different flows named 'words'");
+  }
+
+  @Test
+  void aKeyOfAnIncludedFlowWithTheWrongTypeIsRefusedWithBothTypes() {
+    Words words = new Words();
+    FlowBuilder pipeline = Flow.builder("pipeline").include(words.flow);
+    Key<String> wrong = Key.of("words", "count", TypeToken.of(String.class));
+    Key<String> missing = Key.of("words", "nothing", TypeToken.of(String.class));
+
+    GraphException e = assertThrows(GraphException.class,
+        () -> pipeline.task("copy", TypeToken.of(String.class), s -> s, wrong));
+    assertThat(e).hasMessageThat().isEqualTo("task 'copy' depends on key 'count' of the included"
+        + " flow 'words', as java.lang.String, but it is java.lang.Integer; use the key that"
+        + " flow's generated class or builder gave");
+    GraphException none = assertThrows(GraphException.class,
+        () -> pipeline.task("copy", TypeToken.of(String.class), s -> s, missing));
+    assertThat(none).hasMessageThat().contains("which has no task or input of that name");
+  }
+
+  @Test
+  void aBuilderThatOnlyIncludesIsDrawnWithOneCluster() {
+    Flow flow = Flow.builder("pipeline").include(new Words().flow).build();
+
+    assertThat(flow.toDot().split("subgraph", -1)).hasLength(2);
+    assertThat(flow.toMermaid().split("subgraph", -1)).hasLength(2);
+  }
+
+  @Test
   void keysOfAFlowNotIncludedAreRefused() {
     Words words = new Words();
     FlowBuilder pipeline = Flow.builder("pipeline");

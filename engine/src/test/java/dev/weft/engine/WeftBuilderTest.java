@@ -88,8 +88,8 @@ class WeftBuilderTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> weft.start(foreign, Inputs.empty()));
       assertThat(e).hasMessageThat().isEqualTo("the flow to run is a "
-          + foreign.getClass().getName() + ", not a flow made by Weft; flows come from generated …Flow.of(...) methods,"
-          + " Flow.builder(...) and Flow.compose(...)");
+          + foreign.getClass().getName() + ", not a flow made by Weft; flows come from generated"
+          + " …Flow.of(...) methods, Flow.builder(...) and Flow.compose(...)");
     }
   }
 }

@@ -37,8 +37,8 @@ final class ExportText {
 
   /**
    * Returns the task nodes of a composed flow grouped by the flow each comes from, in the order
-   * of {@link FlowGraph#parts()}, each group in topological order; empty for a flow declared on
-   * its own, which the exporters draw without clusters.
+   * of {@link FlowGraph#parts()}, each group in topological order, flows without tasks left out;
+   * empty for a flow declared on its own, which the exporters draw without clusters.
    */
   static Map<String, List<Integer>> clusters(FlowGraph flow) {
     if (flow.parts().size() < 2) {
@@ -51,6 +51,7 @@ final class ExportText {
     for (int node = flow.inputCount(); node < flow.nodeCount(); node++) {
       clusters.get(flow.key(node).flow()).add(node);
     }
+    clusters.values().removeIf(List::isEmpty); // a flow of inputs only: nothing to draw
     return clusters;
   }
 
