@@ -1,0 +1,286 @@
+package dev.weft.examples.shell;
+
+import dev.weft.engine.Cache;
+import dev.weft.engine.ConsoleProgress;
+import dev.weft.engine.Inputs;
+import dev.weft.engine.RunListener;
+import dev.weft.engine.RunResult;
+import dev.weft.engine.TaskOutcome;
+import dev.weft.engine.Weft;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs one external shell command per file, in parallel, each command's output cached on its own
+ * — Python's {@code Pool.map} over {@code subprocess.run}, with a memory — with the tasks of
+ * {@link ShellCommands}. Prints each file's output, what each task did, and how many commands ran:
+ * all of them the first time, none on a rerun, one after changing one file.
+ *
+ * <pre>
+ * ShellMain [--cache-dir DIR | --no-cache] [--command CMD] [directory]
+ *     run sh -c CMD sh FILE for every file under directory (default: 100 sample files written to
+ *     target/shell-files); CMD reads the file as "$1" (default: gzip -c "$1" | wc -c, the
+ *     file's gzipped size); outputs are cached in DIR (default .weft/cache)
+ * </pre>
+ *
+ * <p>From the repository's root, through Maven (run it twice: the second run runs no command):
+ *
+ * <pre>
+ * mvn -q -pl examples -am package -DskipTests -Pexample -Dexample.main=dev.weft.examples.shell.ShellMain
+ * touch target/shell-files/sample-042.txt     # then once more: one command runs
+ * mvn -q -pl examples -am package -DskipTests -Pexample -Dexample.main=dev.weft.examples.shell.ShellMain -Dexec.args="--command 'md5sum \"\$1\"' examples/src"
+ * </pre>
+ *
+ * <p>Results go to standard output; progress (from {@link ConsoleProgress}) and errors to
+ * standard error. A command that fails does not stop the others, whose outputs are cached; its
+ * message names the command, its exit status and its standard error. Exit status: 0 on success, 1
+ * if a command or task failed, 2 for bad arguments or a directory without files.
+ */
+public final class ShellMain {
+  /** Where the sample files go when no directory is given, relative to the working directory. */
+  static final Path SAMPLE_FILES = Path.of("target", "shell-files");
+  /** Where outputs are cached unless told otherwise, relative to the working directory. */
+  static final Path DEFAULT_CACHE = Path.of(".weft", "cache");
+  /** The default command: the size of the file compressed with gzip. */
+  static final String DEFAULT_COMMAND = "gzip -c \"$1\" | wc -c";
+  private static final String USAGE = String.join("\n",
+      "usage: ShellMain [--cache-dir DIR | --no-cache] [--command CMD] [directory]",
+      "Runs sh -c CMD sh FILE for every file under directory (default: " + SampleFiles.FILES
+          + " sample files written to " + SAMPLE_FILES + "), in parallel; CMD reads the file as"
+          + " \"$1\".",
+      "  --command CMD    the command (default: " + DEFAULT_COMMAND + ")",
+      "  --cache-dir DIR  cache each file's output in DIR (default " + DEFAULT_CACHE + "); a"
+          + " rerun runs only the commands of files that changed",
+      "  --no-cache       cache nothing: every command runs");
+
+  private ShellMain() {}
+
+  /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err, ConsoleProgress.create());
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * What the command line asks for: the directory (empty: the sample files), the command, and
+   * where to cache outputs (empty: {@code --no-cache}).
+   */
+  record Options(Optional<Path> directory, String command, Optional<Path> cacheDir) {}
+
+  /** A command line that cannot be run, and why. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Does what {@code main} does, writing results to {@code out}, errors to {@code err} and
+   * progress to {@code progress}; returns the exit status.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      out.println(USAGE);
+      return 0;
+    }
+    Options options;
+    try {
+      options = parse(args);
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    Path directory;
+    if (options.directory().isEmpty()) {
+      try {
+        directory = SampleFiles.write(SAMPLE_FILES);
+      } catch (IOException e) {
+        err.println("error: cannot write the sample files to " + SAMPLE_FILES.toAbsolutePath()
+            + ": " + e + "; pass a directory of your own instead");
+        return 1;
+      }
+      out.println("Sample files: " + SampleFiles.FILES + " generated files in " + directory
+          + " (pass a directory to run the command on your own files)");
+    } else {
+      directory = options.directory().get();
+      if (!Files.isDirectory(directory)) {
+        err.println("error: " + directory.toAbsolutePath() + (Files.exists(directory)
+            ? " is not a directory" : " does not exist") + "; pass the directory whose files"
+            + " to run the command on");
+        return 2;
+      }
+    }
+    return runCommands(directory, options, out, err, progress);
+  }
+
+  private static int runCommands(Path directory, Options options, PrintStream out,
+      PrintStream err, RunListener progress) {
+    // keepGoing: a command that fails does not stop the others, and their outputs are cached.
+    Weft.Builder builder = Weft.builder().keepGoing(true).listener(progress);
+    options.cacheDir().ifPresentOrElse(builder::cacheDir, () -> builder.caching(false));
+    Weft weft;
+    try {
+      weft = builder.build();
+    } catch (UncheckedIOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    Shell shell = new Shell();
+    try (weft) {
+      long start = System.nanoTime();
+      RunResult result = weft.run(ShellCommandsFlow.of(new ShellCommands()),
+          Inputs.of(ShellCommandsFlow.DIRECTORY, directory)
+              .and(ShellCommandsFlow.COMMAND, options.command())
+              .and(ShellCommandsFlow.SHELL, shell),
+          ShellCommandsFlow.FILES, ShellCommandsFlow.OUTPUTS);
+      long elapsedNanos = System.nanoTime() - start;
+      if (!result.succeeded()) {
+        return failed(result, shell, err);
+      }
+      List<CommandOutput> outputs = result.get(ShellCommandsFlow.OUTPUTS);
+      if (outputs.isEmpty()) {
+        err.println("error: no files under " + directory.toAbsolutePath());
+        return 2;
+      }
+      out.printf(Locale.ROOT, "%s, for each of %d %s under %s:%n",
+          Shell.display(List.of("sh", "-c", options.command(), "sh", "FILE")), outputs.size(),
+          outputs.size() == 1 ? "file" : "files", directory);
+      int width = outputs.stream()
+          .mapToInt(o -> directory.relativize(o.file()).toString().length()).max().orElse(0);
+      for (CommandOutput output : outputs) {
+        out.printf(Locale.ROOT, "  %-" + width + "s  %,11d bytes  ->  %s%n",
+            directory.relativize(output.file()), output.size(), firstLine(output.output()));
+      }
+      for (TaskOutcome task : result.tasks()) {
+        out.printf(Locale.ROOT, "  %-7s  %-12s  %6.2f s  %s%n", task.name(), status(task),
+            task.duration().toNanos() / 1e9, task.reason());
+      }
+      out.println(summary(shell.commandsStarted(), outputs.size(), elapsedNanos,
+          weft.parallelism(), options.cacheDir(),
+          options.cacheDir().isPresent() ? Optional.of(weft.cache().stats()) : Optional.empty()));
+      return 0;
+    }
+  }
+
+  /** Reports every failed command, or else the failed tasks; returns the exit status, 1. */
+  private static int failed(RunResult result, Shell shell, PrintStream err) {
+    List<String> failures = shell.failures();
+    if (!failures.isEmpty()) { // then files succeeded: the commands ran on its elements
+      int files = result.get(ShellCommandsFlow.FILES).size();
+      err.printf(Locale.ROOT, "error: the command failed on %d of %d %s; the outputs of the"
+          + " other files are cached%n", failures.size(), files, files == 1 ? "file" : "files");
+      failures.forEach(failure -> err.println("  " + failure));
+      return 1;
+    }
+    for (TaskOutcome failure : result.failures()) {
+      err.println("error: task '" + failure.name() + "' failed: " + failure.reason());
+    }
+    return 1;
+  }
+
+  private static String firstLine(String output) {
+    List<String> lines = output.lines().toList();
+    return lines.size() <= 1 ? output : lines.get(0) + " (and " + (lines.size() - 1) + " more"
+        + (lines.size() == 2 ? " line)" : " lines)");
+  }
+
+  private static String status(TaskOutcome outcome) {
+    return switch (outcome.status()) {
+      case EXECUTED -> "executed";
+      case MEMORY_HIT -> "memory cache";
+      case DISK_HIT -> "disk cache";
+      default -> outcome.status().name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  /**
+   * {@code Ran 1 command in 0.10 s on 2 worker threads; 99 of the 100 outputs came from the cache
+   * (.weft/cache: 210 entries, 75 KB)}.
+   */
+  static String summary(int commands, int files, long elapsedNanos, int workers,
+      Optional<Path> cacheDir, Optional<Cache.Stats> stats) {
+    StringBuilder line = new StringBuilder(commands == 0
+        ? String.format(Locale.ROOT, "Ran no command in %.2f s", elapsedNanos / 1e9)
+        : String.format(Locale.ROOT, "Ran %d %s in %.2f s on %d worker %s", commands,
+            commands == 1 ? "command" : "commands", elapsedNanos / 1e9, workers,
+            workers == 1 ? "thread" : "threads"));
+    if (cacheDir.isEmpty()) {
+      return line.append(" (caching off)").toString();
+    }
+    int cached = files - commands;
+    line.append(cached == files ? String.format(Locale.ROOT,
+            ": all %d outputs came from the cache", files)
+        : cached == 0 ? String.format(Locale.ROOT,
+            "; none of the %d outputs came from the cache", files)
+        : String.format(Locale.ROOT, "; %d of the %d outputs came from the cache", cached,
+            files));
+    line.append(" (").append(cacheDir.get());
+    stats.ifPresent(s -> line.append(String.format(Locale.ROOT, ": %d entries, %s",
+        s.diskEntries(), size(s.diskBytes()))));
+    return line.append(')').toString();
+  }
+
+  /** {@code 812 bytes}, {@code 21 KB}, {@code 3.4 MB}. */
+  private static String size(long bytes) {
+    if (bytes < 1000) {
+      return bytes + " bytes";
+    }
+    if (bytes < 1_000_000) {
+      return (bytes + 500) / 1000 + " KB";
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  /** Reads the options, then at most one word: the directory. */
+  static Options parse(String[] args) throws UsageException {
+    Path cacheDir = DEFAULT_CACHE;
+    boolean cacheDirGiven = false;
+    boolean noCache = false;
+    String command = DEFAULT_COMMAND;
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--no-cache")) {
+        noCache = true;
+      } else if (arg.equals("--cache-dir") || arg.startsWith("--cache-dir=")) {
+        String dir = arg.equals("--cache-dir")
+            ? (i + 1 < args.length ? args[++i] : "") : arg.substring("--cache-dir=".length());
+        if (dir.isBlank()) {
+          throw new UsageException("--cache-dir needs a directory");
+        }
+        cacheDir = Path.of(dir);
+        cacheDirGiven = true;
+      } else if (arg.equals("--command") || arg.startsWith("--command=")) {
+        command = arg.equals("--command")
+            ? (i + 1 < args.length ? args[++i] : "") : arg.substring("--command=".length());
+        if (command.isBlank()) {
+          throw new UsageException("--command needs a command, such as 'wc -l < \"$1\"'");
+        }
+      } else if (arg.startsWith("-") && arg.length() > 1) {
+        throw new UsageException("unknown option '" + arg + "'");
+      } else {
+        words.add(arg);
+      }
+    }
+    if (noCache && cacheDirGiven) {
+      throw new UsageException("--no-cache and --cache-dir exclude each other");
+    }
+    if (words.size() > 1) {
+      throw new UsageException("too many arguments: " + String.join(" ", words));
+    }
+    return new Options(words.isEmpty() ? Optional.empty() : Optional.of(Path.of(words.get(0))),
+        command, noCache ? Optional.empty() : Optional.of(cacheDir));
+  }
+}
