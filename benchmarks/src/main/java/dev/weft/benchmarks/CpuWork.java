@@ -1,5 +1,6 @@
 package dev.weft.benchmarks;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
 import org.openjdk.jmh.infra.Blackhole;
@@ -24,6 +25,11 @@ final class CpuWork {
    * resolution. Prints the result, so the JMH log shows what a task really cost.
    */
   static CpuWork calibrate(long nanos) {
+    return calibrate(nanos, System.out);
+  }
+
+  /** As {@link #calibrate(long)}, printing the result to {@code log}. */
+  static CpuWork calibrate(long nanos, PrintStream log) {
     long tokens = 10_000;
     // Warm-up: let the JIT compile consumeCPU before anything is timed.
     for (long end = System.nanoTime() + 500_000_000L; System.nanoTime() < end; ) {
@@ -44,7 +50,7 @@ final class CpuWork {
     Arrays.sort(estimates);
     CpuWork work = new CpuWork(estimates[estimates.length / 2]);
     long check = work.measureNanos(Math.max(20, 20 * calls));
-    System.out.printf(Locale.ROOT,
+    log.printf(Locale.ROOT,
         "%nCpuWork: %d tokens per task; a task takes %.2f µs on one thread (wanted %.2f µs)%n",
         work.tokens, check / 1e3, nanos / 1e3);
     return work;
