@@ -1,6 +1,5 @@
 package dev.weft.examples.dataset;
 
-import dev.weft.engine.Cache;
 import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.Flow;
 import dev.weft.engine.Inputs;
@@ -8,8 +7,11 @@ import dev.weft.engine.RunListener;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CacheOption;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.TaskReport;
+import dev.weft.examples.common.UsageException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +46,6 @@ import java.util.regex.PatternSyntaxException;
  * to standard error. Exit status: 0 on success, 1 if a task failed, 2 for bad arguments.
  */
 public final class DatasetMain {
-  /** Where the index is cached unless told otherwise, relative to the working directory. */
-  static final Path DEFAULT_CACHE = Path.of(".weft", "cache");
   static final String DEFAULT_PATTERN = "HashMap";
   static final int DEFAULT_TOP = 5;
   private static final String USAGE = String.join("\n",
@@ -53,73 +53,53 @@ public final class DatasetMain {
       "Lists the classes of a JDK whose name contains a match of the regular expression pattern"
           + " (default " + DEFAULT_PATTERN + "),",
       "from an index of all its classes that is built once and cached.",
-      "  --cache-dir DIR  cache in DIR (default " + DEFAULT_CACHE + ")",
+      "  --cache-dir DIR  cache in DIR (default " + CacheOption.DEFAULT_DIR + ")",
       "  --no-cache       cache nothing: the index is built on every run",
       "  --jdk DIR        index the JDK installed in DIR (default: the running one)",
       "  top              lines per table (default " + DEFAULT_TOP + ")");
 
   private DatasetMain() {}
 
+  /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /** What the command line asks for; an empty cache directory is {@code --no-cache}. */
   record Options(Path jdk, String pattern, int top, Optional<Path> cacheDir) {}
-
-  /** A command line that cannot be run, and why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
 
   /**
    * Does what {@code main} does, writing results to {@code out}, messages to {@code err} and
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    Options options;
-    try {
-      options = parse(args);
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
+    return CommandLine.run(args, USAGE, out, err, DatasetMain::parse,
+        options -> run(options, out, err, progress));
+  }
+
+  /** Answers the query {@code options} ask for, building the index or loading it. */
+  private static int run(Options options, PrintStream out, PrintStream err,
+      RunListener progress) {
     if (!Files.isRegularFile(options.jdk().resolve("lib").resolve("modules"))) {
       err.println("error: " + options.jdk().toAbsolutePath() + " is not a JDK of Java 9 or"
           + " later: it has no lib/modules; pass the directory the JDK is installed in");
       return 2;
     }
-    Weft.Builder builder = Weft.builder().listener(progress);
-    options.cacheDir().ifPresentOrElse(builder::cacheDir, () -> builder.caching(false));
-    Weft weft;
-    try {
-      weft = builder.build();
-    } catch (UncheckedIOException e) {
-      err.println("error: " + e.getMessage());
+    Optional<Weft> built =
+        CacheOption.build(Weft.builder().listener(progress), options.cacheDir(), err);
+    if (built.isEmpty()) {
       return 1;
     }
-    try (weft) {
+    try (Weft weft = built.get()) {
       Flow flow = JdkClassesFlow.of(new JdkClasses());
       long start = System.nanoTime();
       RunResult result = query(weft, flow, options.jdk(), options.pattern(), options.top());
       long elapsedNanos = System.nanoTime() - start;
       out.println("Classes of the JDK in " + options.jdk() + ":");
       out.println(result.get(JdkClassesFlow.QUERY));
-      Optional<Cache.Stats> stats =
-          options.cacheDir().isPresent() ? Optional.of(weft.cache().stats()) : Optional.empty();
-      TaskLines.of(flow, result, elapsedNanos, options.cacheDir(), stats).forEach(out::println);
+      TaskReport.of(flow, result)
+          .lines(elapsedNanos, TaskReport.describeCache(options.cacheDir(), weft))
+          .forEach(out::println);
       return 0;
     } catch (TaskFailedException e) {
       err.println("error: " + e.getMessage());
@@ -140,35 +120,26 @@ public final class DatasetMain {
 
   /** Reads the options, then up to two words: the pattern and the lines per table. */
   static Options parse(String[] args) throws UsageException {
-    Path cacheDir = DEFAULT_CACHE;
-    boolean cacheDirGiven = false;
-    boolean noCache = false;
+    CacheOption cache = new CacheOption();
     Path jdk = Path.of(System.getProperty("java.home"));
     List<String> words = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--no-cache")) {
-        noCache = true;
-      } else if (arg.equals("--cache-dir") || arg.equals("--jdk")) {
+      int taken = cache.read(args, i);
+      if (taken > 0) {
+        i += taken - 1;
+      } else if (arg.equals("--jdk")) {
         if (i + 1 == args.length || args[i + 1].isBlank()) {
-          throw new UsageException(arg + " needs a directory");
+          throw new UsageException("--jdk needs a directory");
         }
-        Path dir = Path.of(args[++i]);
-        if (arg.equals("--jdk")) {
-          jdk = dir;
-        } else {
-          cacheDir = dir;
-          cacheDirGiven = true;
-        }
+        jdk = Path.of(args[++i]);
       } else if (arg.startsWith("--")) {
         throw new UsageException("unknown option '" + arg + "'");
       } else {
         words.add(arg);
       }
     }
-    if (noCache && cacheDirGiven) {
-      throw new UsageException("--no-cache and --cache-dir exclude each other");
-    }
+    Optional<Path> cacheDir = cache.dir();
     if (words.size() > 2) {
       throw new UsageException("too many arguments: " + String.join(" ", words));
     }
@@ -179,18 +150,7 @@ public final class DatasetMain {
       throw new UsageException("pattern '" + pattern + "' is not a regular expression: "
           + e.getDescription());
     }
-    int top = DEFAULT_TOP;
-    if (words.size() == 2) {
-      try {
-        top = Integer.parseInt(words.get(1));
-      } catch (NumberFormatException e) {
-        top = 0;
-      }
-      if (top < 1) {
-        throw new UsageException(
-            "top must be a whole number of 1 or more, not '" + words.get(1) + "'");
-      }
-    }
-    return new Options(jdk, pattern, top, noCache ? Optional.empty() : Optional.of(cacheDir));
+    int top = words.size() == 2 ? CommandLine.wholeNumber("top", words.get(1)) : DEFAULT_TOP;
+    return new Options(jdk, pattern, top, cacheDir);
   }
 }

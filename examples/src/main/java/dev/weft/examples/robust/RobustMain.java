@@ -1,26 +1,22 @@
 package dev.weft.examples.robust;
 
-import dev.weft.engine.Cache;
 import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.Flow;
 import dev.weft.engine.Inputs;
-import dev.weft.engine.Key;
 import dev.weft.engine.RunListener;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskFailedException;
-import dev.weft.engine.TaskOutcome;
-import dev.weft.engine.TaskOutcome.Status;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CacheOption;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.TaskReport;
+import dev.weft.examples.common.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,55 +49,37 @@ import java.util.Optional;
 public final class RobustMain {
   /** Where the sample goes when no directory is given, relative to the working directory. */
   static final Path SAMPLE = Path.of("target", "station-data");
-  /** Where results are cached unless told otherwise, relative to the working directory. */
-  static final Path DEFAULT_CACHE = Path.of(".weft", "cache");
   private static final String USAGE = String.join("\n",
       "usage: RobustMain [--cache-dir DIR | --no-cache] [--repair-sample] [directory]",
       "Reads the weather-station .properties files under directory (default: a sample written to "
           + SAMPLE + ", 3 of its 10 files malformed), keeping going past failures.",
-      "  --cache-dir DIR    cache results in DIR (default " + DEFAULT_CACHE + "); a rerun reads"
-          + " only the files that failed or changed",
+      "  --cache-dir DIR    cache results in DIR (default " + CacheOption.DEFAULT_DIR + "); a"
+          + " rerun reads only the files that failed or changed",
       "  --no-cache         cache nothing",
       "  --repair-sample    write the sample with its malformed files repaired");
 
   private RobustMain() {}
 
+  /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /** What the command line asks for; an empty directory is the sample. */
   record Options(Optional<Path> directory, boolean repairSample, Optional<Path> cacheDir) {}
-
-  /** A command line that cannot be run, and why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
 
   /**
    * Does what {@code main} does, writing results to {@code out}, messages to {@code err} and
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    Options options;
-    try {
-      options = parse(args);
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
+    return CommandLine.run(args, USAGE, out, err, RobustMain::parse,
+        options -> run(options, out, err, progress));
+  }
+
+  /** Reads the station files {@code options} name, or the sample, which it writes first. */
+  private static int run(Options options, PrintStream out, PrintStream err,
+      RunListener progress) {
     Path directory;
     if (options.directory().isEmpty()) {
       try {
@@ -129,16 +107,12 @@ public final class RobustMain {
 
   private static int read(Path directory, Optional<Path> cacheDir, PrintStream out,
       PrintStream err, RunListener progress) {
-    Weft.Builder builder = Weft.builder().keepGoing(true).listener(progress);
-    cacheDir.ifPresentOrElse(builder::cacheDir, () -> builder.caching(false));
-    Weft weft;
-    try {
-      weft = builder.build();
-    } catch (UncheckedIOException e) {
-      err.println("error: " + e.getMessage());
+    Optional<Weft> built =
+        CacheOption.build(Weft.builder().keepGoing(true).listener(progress), cacheDir, err);
+    if (built.isEmpty()) {
       return 1;
     }
-    try (weft) {
+    try (Weft weft = built.get()) {
       Flow flow = StationReadingsFlow.of(new StationReadings());
       long start = System.nanoTime();
       RunResult result = readStations(weft, flow, directory);
@@ -162,9 +136,9 @@ public final class RobustMain {
         }
         status = 1;
       }
-      Optional<Cache.Stats> stats =
-          cacheDir.isPresent() ? Optional.of(weft.cache().stats()) : Optional.empty();
-      lines(flow, result, elapsedNanos, cacheDir, stats).forEach(out::println);
+      TaskReport.of(flow, result)
+          .lines(elapsedNanos, TaskReport.describeCache(cacheDir, weft))
+          .forEach(out::println);
       return status;
     }
   }
@@ -177,32 +151,23 @@ public final class RobustMain {
 
   /** Reads the options, then at most one word: the directory. */
   static Options parse(String[] args) throws UsageException {
-    Path cacheDir = DEFAULT_CACHE;
-    boolean cacheDirGiven = false;
-    boolean noCache = false;
+    CacheOption cache = new CacheOption();
     boolean repairSample = false;
     List<String> words = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--no-cache")) {
-        noCache = true;
+      int taken = cache.read(args, i);
+      if (taken > 0) {
+        i += taken - 1;
       } else if (arg.equals("--repair-sample")) {
         repairSample = true;
-      } else if (arg.equals("--cache-dir")) {
-        if (i + 1 == args.length || args[i + 1].isBlank()) {
-          throw new UsageException("--cache-dir needs a directory");
-        }
-        cacheDir = Path.of(args[++i]);
-        cacheDirGiven = true;
       } else if (arg.startsWith("--")) {
         throw new UsageException("unknown option '" + arg + "'");
       } else {
         words.add(arg);
       }
     }
-    if (noCache && cacheDirGiven) {
-      throw new UsageException("--no-cache and --cache-dir exclude each other");
-    }
+    Optional<Path> cacheDir = cache.dir();
     if (words.size() > 1) {
       throw new UsageException("too many arguments: " + String.join(" ", words));
     }
@@ -210,52 +175,6 @@ public final class RobustMain {
       throw new UsageException("--repair-sample repairs the sample; it takes no directory");
     }
     return new Options(words.isEmpty() ? Optional.empty() : Optional.of(Path.of(words.get(0))),
-        repairSample, noCache ? Optional.empty() : Optional.of(cacheDir));
-  }
-
-  /**
-   * A line per task of the flow — its status, time and reason — and a summary of the run: the
-   * words example's lines, with failed and skipped tasks.
-   */
-  static List<String> lines(Flow flow, RunResult result, long elapsedNanos,
-      Optional<Path> cacheDir, Optional<Cache.Stats> stats) {
-    Map<String, TaskOutcome> outcomes = new LinkedHashMap<>();
-    result.tasks().forEach(outcome -> outcomes.put(outcome.name(), outcome));
-    int width = flow.tasks().stream().mapToInt(k -> k.name().length()).max().orElse(0);
-    int[] counts = new int[Status.values().length];
-    List<String> lines = new ArrayList<>();
-    for (Key<?> task : flow.tasks()) {
-      TaskOutcome outcome = outcomes.get(task.name());
-      String name = String.format(Locale.ROOT, "  %-" + width + "s  ", task.name());
-      if (outcome == null) {
-        lines.add(name + String.format(Locale.ROOT, "%-12s  %6s    %s", "not run", "",
-            "not needed: what reads it came from the cache"));
-        continue;
-      }
-      counts[outcome.status().ordinal()]++;
-      lines.add(name + String.format(Locale.ROOT, "%-12s  %6.2f s  %s", switch (outcome.status()) {
-        case MEMORY_HIT -> "memory cache";
-        case DISK_HIT -> "disk cache";
-        default -> outcome.status().name().toLowerCase(Locale.ROOT);
-      }, outcome.duration().toNanos() / 1e9, outcome.reason()));
-    }
-    StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
-        "Ran %d tasks in %.2f s: %s executed, %s from the cache", result.tasks().size(),
-        elapsedNanos / 1e9, none(counts[Status.EXECUTED.ordinal()]),
-        none(counts[Status.MEMORY_HIT.ordinal()] + counts[Status.DISK_HIT.ordinal()])));
-    for (Status status : List.of(Status.FAILED, Status.SKIPPED)) {
-      if (counts[status.ordinal()] > 0) {
-        summary.append(", ").append(counts[status.ordinal()]).append(' ')
-            .append(status.name().toLowerCase(Locale.ROOT));
-      }
-    }
-    summary.append(cacheDir.isEmpty() ? " (caching off)" : stats.map(s -> String.format(
-        Locale.ROOT, " (%s: %d entries)", cacheDir.get(), s.diskEntries())).orElse(""));
-    lines.add(summary.toString());
-    return lines;
-  }
-
-  private static String none(int count) {
-    return count == 0 ? "none" : Integer.toString(count);
+        repairSample, cacheDir);
   }
 }

@@ -1,15 +1,18 @@
 package dev.weft.examples.shell;
 
-import dev.weft.engine.Cache;
 import dev.weft.engine.ConsoleProgress;
+import dev.weft.engine.Flow;
 import dev.weft.engine.Inputs;
 import dev.weft.engine.RunListener;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskOutcome;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CacheOption;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.TaskReport;
+import dev.weft.examples.common.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +49,6 @@ import java.util.Optional;
 public final class ShellMain {
   /** Where the sample files go when no directory is given, relative to the working directory. */
   static final Path SAMPLE_FILES = Path.of("target", "shell-files");
-  /** Where outputs are cached unless told otherwise, relative to the working directory. */
-  static final Path DEFAULT_CACHE = Path.of(".weft", "cache");
   /** The default command: the size of the file compressed with gzip. */
   static final String DEFAULT_COMMAND = "gzip -c \"$1\" | wc -c";
   private static final String USAGE = String.join("\n",
@@ -56,18 +57,15 @@ public final class ShellMain {
           + " sample files written to " + SAMPLE_FILES + "), in parallel; CMD reads the file as"
           + " \"$1\".",
       "  --command CMD    the command (default: " + DEFAULT_COMMAND + ")",
-      "  --cache-dir DIR  cache each file's output in DIR (default " + DEFAULT_CACHE + "); a"
-          + " rerun runs only the commands of files that changed",
+      "  --cache-dir DIR  cache each file's output in DIR (default " + CacheOption.DEFAULT_DIR
+          + "); a rerun runs only the commands of files that changed",
       "  --no-cache       cache nothing: every command runs");
 
   private ShellMain() {}
 
   /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /**
@@ -76,32 +74,18 @@ public final class ShellMain {
    */
   record Options(Optional<Path> directory, String command, Optional<Path> cacheDir) {}
 
-  /** A command line that cannot be run, and why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
-
   /**
    * Does what {@code main} does, writing results to {@code out}, errors to {@code err} and
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    Options options;
-    try {
-      options = parse(args);
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
+    return CommandLine.run(args, USAGE, out, err, ShellMain::parse,
+        options -> run(options, out, err, progress));
+  }
+
+  /** Runs the command on the files {@code options} name, or on sample files it writes first. */
+  private static int run(Options options, PrintStream out, PrintStream err,
+      RunListener progress) {
     Path directory;
     if (options.directory().isEmpty()) {
       try {
@@ -128,19 +112,16 @@ public final class ShellMain {
   private static int runCommands(Path directory, Options options, PrintStream out,
       PrintStream err, RunListener progress) {
     // keepGoing: a command that fails does not stop the others, and their outputs are cached.
-    Weft.Builder builder = Weft.builder().keepGoing(true).listener(progress);
-    options.cacheDir().ifPresentOrElse(builder::cacheDir, () -> builder.caching(false));
-    Weft weft;
-    try {
-      weft = builder.build();
-    } catch (UncheckedIOException e) {
-      err.println("error: " + e.getMessage());
+    Optional<Weft> built = CacheOption.build(Weft.builder().keepGoing(true).listener(progress),
+        options.cacheDir(), err);
+    if (built.isEmpty()) {
       return 1;
     }
+    Flow flow = ShellCommandsFlow.of(new ShellCommands());
     Shell shell = new Shell();
-    try (weft) {
+    try (Weft weft = built.get()) {
       long start = System.nanoTime();
-      RunResult result = weft.run(ShellCommandsFlow.of(new ShellCommands()),
+      RunResult result = weft.run(flow,
           Inputs.of(ShellCommandsFlow.DIRECTORY, directory)
               .and(ShellCommandsFlow.COMMAND, options.command())
               .and(ShellCommandsFlow.SHELL, shell),
@@ -163,13 +144,11 @@ public final class ShellMain {
         out.printf(Locale.ROOT, "  %-" + width + "s  %,11d bytes  ->  %s%n",
             directory.relativize(output.file()), output.size(), firstLine(output.output()));
       }
-      for (TaskOutcome task : result.tasks()) {
-        out.printf(Locale.ROOT, "  %-7s  %-12s  %6.2f s  %s%n", task.name(), status(task),
-            task.duration().toNanos() / 1e9, task.reason());
-      }
+      // Both tasks are targets, so each has an outcome and a line.
+      TaskReport.of(flow, result).taskLines().forEach(out::println);
       out.println(summary(shell.commandsStarted(), outputs.size(), elapsedNanos,
-          weft.parallelism(), options.cacheDir(),
-          options.cacheDir().isPresent() ? Optional.of(weft.cache().stats()) : Optional.empty()));
+          weft.parallelism(), options.cacheDir().isPresent(),
+          TaskReport.describeCache(options.cacheDir(), weft)));
       return 0;
     }
   }
@@ -196,72 +175,39 @@ public final class ShellMain {
         + (lines.size() == 2 ? " line)" : " lines)");
   }
 
-  private static String status(TaskOutcome outcome) {
-    return switch (outcome.status()) {
-      case EXECUTED -> "executed";
-      case MEMORY_HIT -> "memory cache";
-      case DISK_HIT -> "disk cache";
-      default -> outcome.status().name().toLowerCase(Locale.ROOT);
-    };
-  }
-
   /**
    * {@code Ran 1 command in 0.10 s on 2 worker threads; 99 of the 100 outputs came from the cache
-   * (.weft/cache: 210 entries, 75 KB)}.
+   * (.weft/cache: 210 entries, 75 KB)}; {@code cache} is {@link TaskReport#describeCache}'s.
    */
-  static String summary(int commands, int files, long elapsedNanos, int workers,
-      Optional<Path> cacheDir, Optional<Cache.Stats> stats) {
+  static String summary(int commands, int files, long elapsedNanos, int workers, boolean caching,
+      String cache) {
     StringBuilder line = new StringBuilder(commands == 0
         ? String.format(Locale.ROOT, "Ran no command in %.2f s", elapsedNanos / 1e9)
         : String.format(Locale.ROOT, "Ran %d %s in %.2f s on %d worker %s", commands,
             commands == 1 ? "command" : "commands", elapsedNanos / 1e9, workers,
             workers == 1 ? "thread" : "threads"));
-    if (cacheDir.isEmpty()) {
-      return line.append(" (caching off)").toString();
+    if (caching) {
+      int cached = files - commands;
+      line.append(cached == files ? String.format(Locale.ROOT,
+              ": all %d outputs came from the cache", files)
+          : cached == 0 ? String.format(Locale.ROOT,
+              "; none of the %d outputs came from the cache", files)
+          : String.format(Locale.ROOT, "; %d of the %d outputs came from the cache", cached,
+              files));
     }
-    int cached = files - commands;
-    line.append(cached == files ? String.format(Locale.ROOT,
-            ": all %d outputs came from the cache", files)
-        : cached == 0 ? String.format(Locale.ROOT,
-            "; none of the %d outputs came from the cache", files)
-        : String.format(Locale.ROOT, "; %d of the %d outputs came from the cache", cached,
-            files));
-    line.append(" (").append(cacheDir.get());
-    stats.ifPresent(s -> line.append(String.format(Locale.ROOT, ": %d entries, %s",
-        s.diskEntries(), size(s.diskBytes()))));
-    return line.append(')').toString();
-  }
-
-  /** {@code 812 bytes}, {@code 21 KB}, {@code 3.4 MB}. */
-  private static String size(long bytes) {
-    if (bytes < 1000) {
-      return bytes + " bytes";
-    }
-    if (bytes < 1_000_000) {
-      return (bytes + 500) / 1000 + " KB";
-    }
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    return line.append(" (").append(cache).append(')').toString();
   }
 
   /** Reads the options, then at most one word: the directory. */
   static Options parse(String[] args) throws UsageException {
-    Path cacheDir = DEFAULT_CACHE;
-    boolean cacheDirGiven = false;
-    boolean noCache = false;
+    CacheOption cache = new CacheOption();
     String command = DEFAULT_COMMAND;
     List<String> words = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--no-cache")) {
-        noCache = true;
-      } else if (arg.equals("--cache-dir") || arg.startsWith("--cache-dir=")) {
-        String dir = arg.equals("--cache-dir")
-            ? (i + 1 < args.length ? args[++i] : "") : arg.substring("--cache-dir=".length());
-        if (dir.isBlank()) {
-          throw new UsageException("--cache-dir needs a directory");
-        }
-        cacheDir = Path.of(dir);
-        cacheDirGiven = true;
+      int taken = cache.read(args, i);
+      if (taken > 0) {
+        i += taken - 1;
       } else if (arg.equals("--command") || arg.startsWith("--command=")) {
         command = arg.equals("--command")
             ? (i + 1 < args.length ? args[++i] : "") : arg.substring("--command=".length());
@@ -274,13 +220,11 @@ public final class ShellMain {
         words.add(arg);
       }
     }
-    if (noCache && cacheDirGiven) {
-      throw new UsageException("--no-cache and --cache-dir exclude each other");
-    }
+    Optional<Path> cacheDir = cache.dir();
     if (words.size() > 1) {
       throw new UsageException("too many arguments: " + String.join(" ", words));
     }
     return new Options(words.isEmpty() ? Optional.empty() : Optional.of(Path.of(words.get(0))),
-        command, noCache ? Optional.empty() : Optional.of(cacheDir));
+        command, cacheDir);
   }
 }

@@ -1,6 +1,5 @@
 package dev.weft.examples.words;
 
-import dev.weft.engine.Cache;
 import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.Flow;
 import dev.weft.engine.Inputs;
@@ -9,9 +8,12 @@ import dev.weft.engine.RunListener;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CacheOption;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.TaskReport;
+import dev.weft.examples.common.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,25 +54,21 @@ import java.util.Optional;
 public final class WordStatsMain {
   /** Where the sample corpus goes when no directory is given, relative to the working directory. */
   static final Path SAMPLE_CORPUS = Path.of("target", "word-corpus");
-  /** Where results are cached unless told otherwise, relative to the working directory. */
-  static final Path DEFAULT_CACHE = Path.of(".weft", "cache");
   private static final int DEFAULT_TOP = 10;
   private static final String USAGE = String.join("\n",
       "usage: WordStatsMain [--cache-dir DIR | --no-cache] [directory] [top]",
       "       WordStatsMain --graph [mermaid|dot|json]",
       "Counts the words of the .txt files under directory (default: a sample corpus written to "
           + SAMPLE_CORPUS + ") and prints the top (default " + DEFAULT_TOP + ") words.",
-      "  --cache-dir DIR  cache results in DIR (default " + DEFAULT_CACHE + "); a rerun loads"
-          + " what did not change",
+      "  --cache-dir DIR  cache results in DIR (default " + CacheOption.DEFAULT_DIR + "); a"
+          + " rerun loads what did not change",
       "  --no-cache       cache nothing: every task executes");
 
   private WordStatsMain() {}
 
+  /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /**
@@ -79,37 +77,24 @@ public final class WordStatsMain {
    */
   record Options(Optional<Path> corpus, int top, Optional<Path> cacheDir) {}
 
-  /** A command line that cannot be run, and why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
-
   /**
    * Does what {@code main} does, writing results to {@code out}, messages to {@code err} and
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
     if (args.length > 0 && args[0].equals("--graph")) {
       if (args.length > 2) {
         return usageError(err, "--graph takes one format, not " + (args.length - 1) + " words");
       }
       return printGraph(args.length == 1 ? "mermaid" : args[1], out, err);
     }
-    Options options;
-    try {
-      options = parse(args);
-    } catch (UsageException e) {
-      return usageError(err, e.getMessage());
-    }
+    return CommandLine.run(args, USAGE, out, err, WordStatsMain::parse,
+        options -> run(options, out, err, progress));
+  }
 
+  /** Counts the corpus {@code options} name, or the sample corpus, which it writes first. */
+  private static int run(Options options, PrintStream out, PrintStream err,
+      RunListener progress) {
     Path corpus;
     if (options.corpus().isEmpty()) {
       try {
@@ -138,70 +123,37 @@ public final class WordStatsMain {
 
   /** Reads the options, then up to two words: the directory and how many words to show. */
   static Options parse(String[] args) throws UsageException {
-    Path cacheDir = DEFAULT_CACHE;
-    boolean cacheDirGiven = false;
-    boolean noCache = false;
+    CacheOption cache = new CacheOption();
     List<String> words = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--no-cache")) {
-        noCache = true;
-      } else if (arg.equals("--cache-dir") || arg.startsWith("--cache-dir=")) {
-        String dir;
-        if (arg.equals("--cache-dir")) {
-          if (i + 1 == args.length) {
-            throw new UsageException("--cache-dir needs a directory");
-          }
-          dir = args[++i];
-        } else {
-          dir = arg.substring("--cache-dir=".length());
-        }
-        if (dir.isBlank()) {
-          throw new UsageException("--cache-dir needs a directory");
-        }
-        cacheDir = Path.of(dir);
-        cacheDirGiven = true;
+      int taken = cache.read(args, i);
+      if (taken > 0) {
+        i += taken - 1;
       } else if (arg.startsWith("-") && arg.length() > 1) {
         throw new UsageException("unknown option '" + arg + "'");
       } else {
         words.add(arg);
       }
     }
-    if (noCache && cacheDirGiven) {
-      throw new UsageException("--no-cache and --cache-dir exclude each other");
-    }
+    Optional<Path> cacheDir = cache.dir();
     if (words.size() > 2) {
       throw new UsageException("too many arguments: " + String.join(" ", words));
     }
-    int top = DEFAULT_TOP;
-    if (words.size() == 2) {
-      try {
-        top = Integer.parseInt(words.get(1));
-      } catch (NumberFormatException e) {
-        top = 0;
-      }
-      if (top < 1) {
-        throw new UsageException(
-            "top must be a whole number of 1 or more, not '" + words.get(1) + "'");
-      }
-    }
+    int top = words.size() == 2 ? CommandLine.wholeNumber("top", words.get(1)) : DEFAULT_TOP;
     return new Options(words.isEmpty() ? Optional.empty() : Optional.of(Path.of(words.get(0))),
-        top, noCache ? Optional.empty() : Optional.of(cacheDir));
+        top, cacheDir);
   }
 
   private static int count(Path corpus, Options options, PrintStream out, PrintStream err,
       RunListener progress) {
     Flow flow = WordStatsFlow.of(new WordStats());
-    Weft.Builder builder = Weft.builder().listener(progress);
-    options.cacheDir().ifPresentOrElse(builder::cacheDir, () -> builder.caching(false));
-    Weft weft;
-    try {
-      weft = builder.build();
-    } catch (UncheckedIOException e) {
-      err.println("error: " + e.getMessage());
+    Optional<Weft> built =
+        CacheOption.build(Weft.builder().listener(progress), options.cacheDir(), err);
+    if (built.isEmpty()) {
       return 1;
     }
-    try (weft) {
+    try (Weft weft = built.get()) {
       long start = System.nanoTime();
       RunResult result = countWords(weft, flow, corpus, options.top());
       long elapsedNanos = System.nanoTime() - start;
@@ -217,12 +169,13 @@ public final class WordStatsMain {
           Math.min(options.top(), total.size()), words, total.size(), files.size(),
           files.size() == 1 ? "file" : "files", corpus);
       out.println(result.get(WordStatsFlow.REPORT));
-      Optional<Cache.Stats> stats =
-          options.cacheDir().isPresent() ? Optional.of(weft.cache().stats()) : Optional.empty();
-      StageReport report = new StageReport(flow, result, files.size(), weft.parallelism());
-      for (String line : report.lines(elapsedNanos, options.cacheDir(), stats)) {
-        out.println(line);
-      }
+      int workers = weft.parallelism();
+      TaskReport.of(flow, result)
+          .detail("counts", String.format(Locale.ROOT, "once per file, %d %s, on %d worker %s",
+              files.size(), files.size() == 1 ? "time" : "times", workers,
+              workers == 1 ? "thread" : "threads"))
+          .lines(elapsedNanos, TaskReport.describeCache(options.cacheDir(), weft))
+          .forEach(out::println);
       return 0;
     } catch (TaskFailedException e) {
       err.println("error: " + e.getMessage());
@@ -267,8 +220,6 @@ public final class WordStatsMain {
   }
 
   private static int usageError(PrintStream err, String problem) {
-    err.println("error: " + problem);
-    err.println(USAGE);
-    return 2;
+    return new UsageException(problem).report(err, USAGE);
   }
 }

@@ -106,7 +106,7 @@ class RobustMainTest {
     assertThat(output.tasks().get(2)).matches("table skipped 0\\.00 s upstream 'stations' failed");
     assertThat(output.tasks().get(3)).matches("Ran 3 tasks in \\d+\\.\\d\\d s: 1 executed, none"
         + " from the cache, 1 failed, 1 skipped \\(" + Pattern.quote(cache.toString())
-        + ": \\d+ entries\\)");
+        + ": \\d+ entries, \\d+ (bytes|KB)\\)");
   }
 
   @Test

@@ -1,0 +1,107 @@
+package dev.weft.examples.common;
+
+import dev.weft.engine.Weft;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The examples' {@code --cache-dir DIR | --no-cache} option: where a run's results are cached —
+ * {@link #DEFAULT_DIR} unless the command line says otherwise — or that nothing is; and the Weft
+ * built to match ({@link #build}). Read a command line with one instance, beside the program's
+ * own options:
+ *
+ * <pre>{@code
+ * CacheOption cache = new CacheOption();
+ * for (int i = 0; i < args.length; i++) {
+ *   int taken = cache.read(args, i);
+ *   if (taken > 0) {
+ *     i += taken - 1;
+ *   } else if (args[i].equals("--verbose")) {
+ *     ...
+ *   }
+ * }
+ * Optional<Path> cacheDir = cache.dir(); // empty for --no-cache
+ * }</pre>
+ *
+ * <p>The directory is given as {@code --cache-dir DIR} or {@code --cache-dir=DIR}; a missing or
+ * blank one, and {@code --no-cache} with {@code --cache-dir}, are {@link UsageException}s.
+ */
+public final class CacheOption {
+  /** Where results are cached unless told otherwise, relative to the working directory. */
+  public static final Path DEFAULT_DIR = Path.of(".weft", "cache");
+
+  private static final String CACHE_DIR = "--cache-dir";
+
+  private Path dir = DEFAULT_DIR;
+  private boolean dirGiven;
+  private boolean off;
+
+  /** Starts reading a command line: so far, results go to {@link #DEFAULT_DIR}. */
+  public CacheOption() {}
+
+  /**
+   * Reads {@code args[i]} if it is this option: {@code --no-cache}, {@code --cache-dir=DIR}, or
+   * {@code --cache-dir} with the directory in {@code args[i + 1]}.
+   *
+   * @return how many arguments it took from {@code args[i]} on: 0 if {@code args[i]} is none of
+   *     these (the caller reads it), 1, or 2 for {@code --cache-dir DIR}
+   * @throws UsageException if {@code --cache-dir} has no directory, or a blank one
+   */
+  public int read(String[] args, int i) throws UsageException {
+    String arg = args[i];
+    if (arg.equals("--no-cache")) {
+      off = true;
+      return 1;
+    }
+    String value;
+    int taken;
+    if (arg.equals(CACHE_DIR)) {
+      value = i + 1 < args.length ? args[i + 1] : "";
+      taken = 2;
+    } else if (arg.startsWith(CACHE_DIR + "=")) {
+      value = arg.substring(CACHE_DIR.length() + 1);
+      taken = 1;
+    } else {
+      return 0;
+    }
+    if (value.isBlank()) {
+      throw new UsageException(CACHE_DIR + " needs a directory");
+    }
+    dir = Path.of(value);
+    dirGiven = true;
+    return taken;
+  }
+
+  /**
+   * The cache directory the arguments read so far ask for: the last {@code --cache-dir}, else
+   * {@link #DEFAULT_DIR}; empty for {@code --no-cache}.
+   *
+   * @throws UsageException if both {@code --no-cache} and {@code --cache-dir} were given
+   */
+  public Optional<Path> dir() throws UsageException {
+    if (off && dirGiven) {
+      throw new UsageException("--no-cache and " + CACHE_DIR + " exclude each other");
+    }
+    return off ? Optional.empty() : Optional.of(dir);
+  }
+
+  /**
+   * Builds {@code builder}'s Weft with results cached in {@code cacheDir}, or with caching off if
+   * it is empty. If the directory cannot be made or used, prints {@code error: } and why on
+   * {@code err} and returns empty: the example then exits with status 1.
+   *
+   * @param builder a builder on which neither {@code cacheDir} nor {@code caching} was set
+   */
+  public static Optional<Weft> build(Weft.Builder builder, Optional<Path> cacheDir,
+      PrintStream err) {
+    cacheDir.ifPresentOrElse(builder::cacheDir, () -> builder.caching(false));
+    try {
+      return Optional.of(builder.build());
+    } catch (UncheckedIOException e) {
+      err.println("error: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+}

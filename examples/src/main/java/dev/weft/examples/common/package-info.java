@@ -1,0 +1,9 @@
+/**
+ * What the example programs share: how they read a command line and end ({@link
+ * dev.weft.examples.common.CommandLine}, {@link dev.weft.examples.common.UsageException}), the
+ * {@code --cache-dir DIR | --no-cache} option and the Weft it builds ({@link
+ * dev.weft.examples.common.CacheOption}), and the report of a run, a line per task and a summary
+ * ({@link dev.weft.examples.common.TaskReport}). Each example keeps its own usage text, arguments
+ * and results; only what reads the same in all of them is here.
+ */
+package dev.weft.examples.common;
