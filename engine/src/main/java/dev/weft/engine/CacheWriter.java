@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes disk-tier entries on a thread of its own, so that a task's dependents do not wait for
- * its value to be forced to disk (each entry is a temporary file, an fsync and a rename).
+ * its value to be written (each entry is a temporary file, written and renamed).
  *
  * <p>A write is pending from {@link #submit} until it is on disk. Whoever reads a key from disk
  * first {@linkplain #await awaits} the key's pending write, so that this process never misses

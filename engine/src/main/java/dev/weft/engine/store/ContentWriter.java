@@ -110,7 +110,6 @@ public final class ContentWriter extends OutputStream {
     try (open) {
       flushBuffer(open);
       EntryWriter.writeFully(open, EntryFormat.header(Kind.CONTENT, digest, length, digest), 0);
-      open.force(true);
     } catch (IOException e) {
       fail(e);
       return new PutResult(digest, false);

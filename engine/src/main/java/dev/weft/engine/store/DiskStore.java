@@ -22,8 +22,9 @@ import java.util.Optional;
  * {@code quarantine/}, counted in {@link Stats#quarantined()} and logged once at WARN, naming
  * the file and what was wrong. An action entry whose content is gone is a miss too.
  *
- * <p><b>Writes never throw.</b> Each goes to a temporary file, is forced to disk and renamed into
- * place atomically, so no reader anywhere sees part of an entry. A write that fails (disk full,
+ * <p><b>Writes never throw.</b> Each goes to a temporary file and is renamed into place
+ * atomically, so no reader anywhere sees part of an entry. Nothing is forced to disk: an entry
+ * that a power loss leaves torn fails its checksum and is a miss (see {@code EntryWriter}). A write that fails (disk full,
  * permissions, an I/O error) is logged at WARN, counted in {@link Stats#storeFailures()}, and
  * reported to the caller: {@link #putAction} returns false, {@link #putContent} a {@link
  * PutResult} that says "not stored".

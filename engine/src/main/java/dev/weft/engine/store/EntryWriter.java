@@ -14,14 +14,19 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes entries: to a temporary file in {@code tmp/}, forced to disk, then renamed into place
+ * Writes entries: to a temporary file in {@code tmp/}, then renamed into place
  * with an atomic move, so a reader in any process sees the old file, the new one, or none, never
  * a part. Two writers of one name write the same bytes (content is named by its digest, and an
  * action key always maps to the same output digest), so whichever rename lands last is fine.
  *
- * <p>The force before the rename is Bazel's ("the OS may reorder the writes and the rename"):
- * without it a crash could leave a renamed but empty file. Reads verify every entry anyway, so
- * that would only cost a quarantined miss; the force makes it rarer, at a price per write.
+ * <p>Nothing is forced to disk. Bazel forces each file before its rename, because the OS may
+ * reorder the writes and the rename: after a power loss (not a killed process, whose writes the
+ * kernel still completes) an entry may be in place but empty or torn. Here every read verifies
+ * the entry's checksum, so such an entry is a quarantined miss and its value is computed again
+ * — what happens to any damaged entry — and the cache is only ever a copy of what can be
+ * recomputed. A force per entry, on the other hand, cost 7 to 10 % of a cold run of a fan-out
+ * over 1,226 jars on the reference VM (two entries per element; see docs/benchmarks.md), more
+ * than everything else the disk tier does.
  */
 final class EntryWriter {
   private final Layout layout;
@@ -45,7 +50,6 @@ final class EntryWriter {
           int length = Math.min(EntryReader.CHUNK_BYTES, payload.length - offset);
           writeFully(channel, ByteBuffer.wrap(payload, offset, length));
         }
-        channel.force(true);
       }
       publish(kind, name, tmp);
       return true;
@@ -77,7 +81,7 @@ final class EntryWriter {
     }
   }
 
-  /** Moves a complete, forced temporary file into place as the entry of this kind and name. */
+  /** Moves a complete temporary file into place as the entry of this kind and name. */
   void publish(Kind kind, HashCode name, Path tmp) throws IOException {
     Path target = layout.entry(kind, name);
     try {
