@@ -401,37 +401,4 @@ class ComposeTest {
     }
     assertThat(new ArrayList<>(flow.tasks())).containsExactly(words.words);
   }
-
-  /** A flow not made by Weft. */
-  private static final class ForeignFlow implements Flow {
-    @Override
-    public String name() {
-      return "foreign";
-    }
-
-    @Override
-    public Set<Key<?>> inputs() {
-      return Set.of();
-    }
-
-    @Override
-    public List<Key<?>> tasks() {
-      return List.of();
-    }
-
-    @Override
-    public String toDot() {
-      return "";
-    }
-
-    @Override
-    public String toMermaid() {
-      return "";
-    }
-
-    @Override
-    public String toJson() {
-      return "";
-    }
-  }
 }

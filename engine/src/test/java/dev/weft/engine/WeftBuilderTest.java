@@ -4,8 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@link Weft.Builder} rejects bad and repeated settings, naming the earlier value. */
@@ -53,37 +51,7 @@ class WeftBuilderTest {
 
   @Test
   void start_ofAFlowNotMadeByTheEngine_isRejected() {
-    Flow foreign = new Flow() {
-      @Override
-      public String name() {
-        return "foreign";
-      }
-
-      @Override
-      public Set<Key<?>> inputs() {
-        return Set.of();
-      }
-
-      @Override
-      public List<Key<?>> tasks() {
-        return List.of();
-      }
-
-      @Override
-      public String toDot() {
-        return "";
-      }
-
-      @Override
-      public String toMermaid() {
-        return "";
-      }
-
-      @Override
-      public String toJson() {
-        return "";
-      }
-    };
+    Flow foreign = new ForeignFlow();
     try (Weft weft = Weft.builder().parallelism(1).build()) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> weft.start(foreign, Inputs.empty()));
