@@ -5,6 +5,8 @@ import dev.weft.engine.Inputs;
 import dev.weft.engine.RunListener;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.UsageException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +52,7 @@ public final class BarrierMain {
 
   /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /**
@@ -61,19 +60,17 @@ public final class BarrierMain {
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    String problem = args.length > 1 ? "too many arguments: " + String.join(" ", args)
-        : args.length == 1 && args[0].startsWith("-") && args[0].length() > 1
-            ? "unknown option '" + args[0] + "'" : null;
-    if (problem != null) {
-      err.println("error: " + problem);
-      err.println(USAGE);
-      return 2;
-    }
-    Path text = args.length == 0 ? DEFAULT_TEXT : Path.of(args[0]);
+    return CommandLine.run(args, USAGE, out, err, BarrierMain::parse,
+        text -> run(text, out, err, progress));
+  }
+
+  /** Reads at most one word, the file; there are no options. */
+  static Path parse(String[] args) throws UsageException {
+    List<String> words = CommandLine.words(args, 1);
+    return words.isEmpty() ? DEFAULT_TEXT : Path.of(words.get(0));
+  }
+
+  private static int run(Path text, PrintStream out, PrintStream err, RunListener progress) {
     if (!Files.isRegularFile(text) || !Files.isReadable(text)) {
       err.println("error: " + text.toAbsolutePath() + (Files.exists(text)
           ? " is not a readable file" : " does not exist") + "; pass the text file to profile");

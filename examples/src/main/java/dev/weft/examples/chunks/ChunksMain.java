@@ -6,6 +6,9 @@ import dev.weft.engine.RunListener;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.UsageException;
+import dev.weft.examples.common.ValueOption;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,41 +57,23 @@ public final class ChunksMain {
 
   /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /** What the command line asks for; {@code workers} is 0 for one per processor. */
   record Options(Path file, int chunks, int workers) {}
-
-  /** A command line that cannot be run, and why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
 
   /**
    * Does what {@code main} does, writing results to {@code out}, errors to {@code err} and
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    Options options;
-    try {
-      options = parse(args);
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
+    return CommandLine.run(args, USAGE, out, err, ChunksMain::parse,
+        options -> run(options, out, err, progress));
+  }
+
+  private static int run(Options options, PrintStream out, PrintStream err,
+      RunListener progress) {
     Path file = options.file();
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       err.println("error: " + file.toAbsolutePath() + (Files.exists(file)
@@ -165,39 +150,11 @@ public final class ChunksMain {
 
   /** Reads the options, then up to two words: the file and the number of chunks. */
   static Options parse(String[] args) throws UsageException {
-    int workers = 0;
-    List<String> words = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--workers") || arg.startsWith("--workers=")) {
-        String value = arg.equals("--workers")
-            ? (i + 1 < args.length ? args[++i] : "") : arg.substring("--workers=".length());
-        workers = number(value, "--workers", Integer.MAX_VALUE);
-      } else if (arg.startsWith("-") && arg.length() > 1) {
-        throw new UsageException("unknown option '" + arg + "'");
-      } else {
-        words.add(arg);
-      }
-    }
-    if (words.size() > 2) {
-      throw new UsageException("too many arguments: " + String.join(" ", words));
-    }
+    ValueOption<Integer> workers = ValueOption.workers(0);
+    List<String> words = CommandLine.words(args, 2, workers);
     Path file = words.isEmpty() ? DEFAULT_FILE : Path.of(words.get(0));
-    int chunks = words.size() < 2 ? DEFAULT_CHUNKS : number(words.get(1), "chunks", MAX_CHUNKS);
-    return new Options(file, chunks, workers);
-  }
-
-  private static int number(String text, String what, int max) throws UsageException {
-    try {
-      int value = Integer.parseInt(text);
-      if (value >= 1 && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, as an out-of-range number is
-    }
-    throw new UsageException(what + " must be a whole number from 1"
-        + (max == Integer.MAX_VALUE ? " up" : " to " + String.format(Locale.ROOT, "%,d", max))
-        + ", not '" + text + "'");
+    int chunks = words.size() < 2
+        ? DEFAULT_CHUNKS : (int) CommandLine.wholeNumber("chunks", words.get(1), MAX_CHUNKS);
+    return new Options(file, chunks, workers.value());
   }
 }

@@ -25,17 +25,20 @@ import java.util.Optional;
  * Optional<Path> cacheDir = cache.dir(); // empty for --no-cache
  * }</pre>
  *
+ * <p>or, where the program's other options are {@link ValueOption}s, {@code
+ * CommandLine.words(args, 2, cache, workers)}.
+ *
  * <p>The directory is given as {@code --cache-dir DIR} or {@code --cache-dir=DIR}; a missing or
  * blank one, and {@code --no-cache} with {@code --cache-dir}, are {@link UsageException}s.
  */
-public final class CacheOption {
+public final class CacheOption implements CommandLine.Option {
   /** Where results are cached unless told otherwise, relative to the working directory. */
   public static final Path DEFAULT_DIR = Path.of(".weft", "cache");
 
   private static final String CACHE_DIR = "--cache-dir";
 
-  private Path dir = DEFAULT_DIR;
-  private boolean dirGiven;
+  private final ValueOption<Path> dir =
+      new ValueOption<>(CACHE_DIR, "a directory", DEFAULT_DIR, word -> Path.of(word));
   private boolean off;
 
   /** Starts reading a command line: so far, results go to {@link #DEFAULT_DIR}. */
@@ -49,29 +52,13 @@ public final class CacheOption {
    *     these (the caller reads it), 1, or 2 for {@code --cache-dir DIR}
    * @throws UsageException if {@code --cache-dir} has no directory, or a blank one
    */
+  @Override
   public int read(String[] args, int i) throws UsageException {
-    String arg = args[i];
-    if (arg.equals("--no-cache")) {
+    if (args[i].equals("--no-cache")) {
       off = true;
       return 1;
     }
-    String value;
-    int taken;
-    if (arg.equals(CACHE_DIR)) {
-      value = i + 1 < args.length ? args[i + 1] : "";
-      taken = 2;
-    } else if (arg.startsWith(CACHE_DIR + "=")) {
-      value = arg.substring(CACHE_DIR.length() + 1);
-      taken = 1;
-    } else {
-      return 0;
-    }
-    if (value.isBlank()) {
-      throw new UsageException(CACHE_DIR + " needs a directory");
-    }
-    dir = Path.of(value);
-    dirGiven = true;
-    return taken;
+    return dir.read(args, i);
   }
 
   /**
@@ -81,10 +68,10 @@ public final class CacheOption {
    * @throws UsageException if both {@code --no-cache} and {@code --cache-dir} were given
    */
   public Optional<Path> dir() throws UsageException {
-    if (off && dirGiven) {
+    if (off && dir.given()) {
       throw new UsageException("--no-cache and " + CACHE_DIR + " exclude each other");
     }
-    return off ? Optional.empty() : Optional.of(dir);
+    return off ? Optional.empty() : Optional.of(dir.value());
   }
 
   /**

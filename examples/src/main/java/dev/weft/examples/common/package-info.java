@@ -1,6 +1,7 @@
 /**
  * What the example programs share: how they read a command line and end ({@link
- * dev.weft.examples.common.CommandLine}, {@link dev.weft.examples.common.UsageException}), the
+ * dev.weft.examples.common.CommandLine}, {@link dev.weft.examples.common.UsageException}), options
+ * with a value such as {@code --workers N} ({@link dev.weft.examples.common.ValueOption}), the
  * {@code --cache-dir DIR | --no-cache} option and the Weft it builds ({@link
  * dev.weft.examples.common.CacheOption}), and the report of a run, a line per task and a summary
  * ({@link dev.weft.examples.common.TaskReport}). Each example keeps its own usage text, arguments

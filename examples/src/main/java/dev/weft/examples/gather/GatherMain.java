@@ -6,6 +6,9 @@ import dev.weft.engine.Inputs;
 import dev.weft.engine.RunListener;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.UsageException;
+import dev.weft.examples.common.ValueOption;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -13,7 +16,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,42 +58,25 @@ public final class GatherMain {
 
   private GatherMain() {}
 
+  /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /** What the command line asks for. */
   record Options(Path directory, int workers, Duration latency) {}
-
-  /** A command line that cannot be run, and why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
 
   /**
    * Does what {@code main} does, writing results to {@code out}, messages to {@code err} and
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    Options options;
-    try {
-      options = parse(args);
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
+    return CommandLine.run(args, USAGE, out, err, GatherMain::parse,
+        options -> run(options, out, err, progress));
+  }
+
+  private static int run(Options options, PrintStream out, PrintStream err,
+      RunListener progress) {
     Path directory = options.directory();
     if (!Files.isDirectory(directory)) {
       err.println("error: " + directory.toAbsolutePath() + (Files.exists(directory)
@@ -145,44 +130,26 @@ public final class GatherMain {
 
   /** Reads the options, then at most one word: the directory. */
   static Options parse(String[] args) throws UsageException {
-    int workers = DEFAULT_WORKERS;
-    long latency = DEFAULT_LATENCY_MILLIS;
-    List<String> words = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--workers") || arg.equals("--latency")) {
-        if (i + 1 == args.length) {
-          throw new UsageException(arg + " needs a number");
-        }
-        String text = args[++i];
-        long value;
-        try {
-          value = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-          throw new UsageException(arg + " needs a whole number, not '" + text + "'");
-        }
-        if (arg.equals("--workers")) {
-          if (value < 1 || value > 256) {
-            throw new UsageException("--workers must be from 1 to 256, not " + value);
-          }
-          workers = (int) value;
-        } else {
-          if (value < 0 || value > 60_000) {
-            throw new UsageException("--latency must be from 0 to 60000 ms, not " + value);
-          }
-          latency = value;
-        }
-      } else if (arg.startsWith("--")) {
-        throw new UsageException("unknown option '" + arg + "'");
-      } else {
-        words.add(arg);
-      }
-    }
-    if (words.size() > 1) {
-      throw new UsageException("too many arguments: " + String.join(" ", words));
-    }
+    ValueOption<Integer> workers = ValueOption.workers(DEFAULT_WORKERS);
+    ValueOption<Duration> latency = new ValueOption<>("--latency", "a number",
+        Duration.ofMillis(DEFAULT_LATENCY_MILLIS), GatherMain::latency);
+    List<String> words = CommandLine.words(args, 1, workers, latency);
     Path directory = words.isEmpty()
         ? Path.of(System.getProperty("java.home"), "legal") : Path.of(words.get(0));
-    return new Options(directory, workers, Duration.ofMillis(latency));
+    return new Options(directory, workers.value(), latency.value());
+  }
+
+  /** Reads the value of {@code --latency}: from 0 to 60,000 milliseconds. */
+  private static Duration latency(String word) throws UsageException {
+    long millis;
+    try {
+      millis = Long.parseLong(word);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--latency needs a whole number, not '" + word + "'");
+    }
+    if (millis < 0 || millis > 60_000) {
+      throw new UsageException("--latency must be from 0 to 60000 ms, not " + millis);
+    }
+    return Duration.ofMillis(millis);
   }
 }

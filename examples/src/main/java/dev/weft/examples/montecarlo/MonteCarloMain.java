@@ -6,8 +6,10 @@ import dev.weft.engine.Inputs;
 import dev.weft.engine.RunListener;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.UsageException;
+import dev.weft.examples.common.ValueOption;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,42 +52,25 @@ public final class MonteCarloMain {
 
   private MonteCarloMain() {}
 
+  /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /** What the command line asks for. */
   record Options(long samples, int chunks, long seed, int workers) {}
-
-  /** A command line that cannot be run, and why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
 
   /**
    * Does what {@code main} does, writing results to {@code out}, messages to {@code err} and
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    Options options;
-    try {
-      options = parse(args);
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
+    return CommandLine.run(args, USAGE, out, err, MonteCarloMain::parse,
+        options -> run(options, out, err, progress));
+  }
+
+  private static int run(Options options, PrintStream out, PrintStream err,
+      RunListener progress) {
     out.printf(Locale.ROOT, "Estimating pi from %,d samples in %d chunks (seed %d), caching off"
         + " so that both runs compute:%n", options.samples(), options.chunks(), options.seed());
     try {
@@ -111,34 +96,16 @@ public final class MonteCarloMain {
     }
   }
 
-  /** Reads the options, then up to two numbers: the samples and the chunks. */
+  /**
+   * Reads the options, then up to two numbers: the samples and the chunks. A negative number is a
+   * word, so that {@code -5} is reported as samples that must be 1 or more.
+   */
   static Options parse(String[] args) throws UsageException {
-    long seed = DEFAULT_SEED;
-    int workers = Runtime.getRuntime().availableProcessors();
-    List<String> words = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--workers") || arg.equals("--seed")) {
-        if (i + 1 == args.length) {
-          throw new UsageException(arg + " needs a number");
-        }
-        long value = number(arg.substring(2), args[++i]);
-        if (arg.equals("--seed")) {
-          seed = value;
-        } else if (value < 1 || value > 256) {
-          throw new UsageException("--workers must be from 1 to 256, not " + value);
-        } else {
-          workers = (int) value;
-        }
-      } else if (arg.startsWith("-") && !arg.matches("-\\d+")) {
-        throw new UsageException("unknown option '" + arg + "'");
-      } else {
-        words.add(arg);
-      }
-    }
-    if (words.size() > 2) {
-      throw new UsageException("too many arguments: " + String.join(" ", words));
-    }
+    ValueOption<Integer> workers =
+        ValueOption.workers(Runtime.getRuntime().availableProcessors());
+    ValueOption<Long> seed =
+        new ValueOption<>("--seed", "a number", DEFAULT_SEED, word -> number("seed", word));
+    List<String> words = CommandLine.words(args, 2, workers, seed);
     long samples = words.isEmpty() ? DEFAULT_SAMPLES : number("samples", words.get(0));
     long chunks = words.size() < 2 ? DEFAULT_CHUNKS : number("chunks", words.get(1));
     if (samples < 1) {
@@ -151,7 +118,7 @@ public final class MonteCarloMain {
       throw new UsageException(
           "chunks (" + chunks + ") must not be more than samples (" + samples + ")");
     }
-    return new Options(samples, (int) chunks, seed, workers);
+    return new Options(samples, (int) chunks, seed.value(), workers.value());
   }
 
   /** A whole number, in which {@code _} and {@code ,} may group digits: {@code 1_000_000}. */

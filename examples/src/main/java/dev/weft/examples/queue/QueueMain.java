@@ -7,10 +7,12 @@ import dev.weft.engine.RunListener;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.UsageException;
+import dev.weft.examples.common.ValueOption;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,42 +56,19 @@ public final class QueueMain {
 
   /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /** What the command line asks for. */
   record Options(Path directory, int workers) {}
-
-  /** A command line that cannot be run, and why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
 
   /**
    * Does what {@code main} does, writing results to {@code out}, errors to {@code err} and
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    Options options;
-    try {
-      options = parse(args);
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
-    return run(options, new FileDigests(), out, err, progress);
+    return CommandLine.run(args, USAGE, out, err, QueueMain::parse,
+        options -> run(options, new FileDigests(), out, err, progress));
   }
 
   /**
@@ -149,35 +128,9 @@ public final class QueueMain {
 
   /** Reads the options, then at most one word: the directory. */
   static Options parse(String[] args) throws UsageException {
-    int workers = DEFAULT_WORKERS;
-    List<String> words = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--workers") || arg.startsWith("--workers=")) {
-        String value = arg.equals("--workers")
-            ? (i + 1 < args.length ? args[++i] : "") : arg.substring("--workers=".length());
-        workers = workers(value);
-      } else if (arg.startsWith("-") && arg.length() > 1) {
-        throw new UsageException("unknown option '" + arg + "'");
-      } else {
-        words.add(arg);
-      }
-    }
-    if (words.size() > 1) {
-      throw new UsageException("too many arguments: " + String.join(" ", words));
-    }
-    return new Options(words.isEmpty() ? DEFAULT_DIRECTORY : Path.of(words.get(0)), workers);
-  }
-
-  private static int workers(String text) throws UsageException {
-    try {
-      int workers = Integer.parseInt(text);
-      if (workers >= 1) {
-        return workers;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, as a number below 1 is
-    }
-    throw new UsageException("--workers must be a whole number from 1 up, not '" + text + "'");
+    ValueOption<Integer> workers = ValueOption.workers(DEFAULT_WORKERS);
+    List<String> words = CommandLine.words(args, 1, workers);
+    return new Options(words.isEmpty() ? DEFAULT_DIRECTORY : Path.of(words.get(0)),
+        workers.value());
   }
 }

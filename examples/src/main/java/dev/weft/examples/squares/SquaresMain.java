@@ -6,6 +6,9 @@ import dev.weft.engine.RunListener;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.UsageException;
+import dev.weft.examples.common.ValueOption;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -53,41 +56,23 @@ public final class SquaresMain {
 
   /** Runs the example with the command line's arguments; exits with the status of {@code run}. */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, ConsoleProgress.create());
-    if (status != 0) {
-      System.exit(status);
-    }
+    CommandLine.exit(run(args, System.out, System.err, ConsoleProgress.create()));
   }
 
   /** What the command line asks for; {@code workers} is 0 for one per processor. */
   record Options(long n, int parts, int workers) {}
-
-  /** A command line that cannot be run, and why. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
 
   /**
    * Does what {@code main} does, writing results to {@code out}, errors to {@code err} and
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    Options options;
-    try {
-      options = parse(args);
-    } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
+    return CommandLine.run(args, USAGE, out, err, SquaresMain::parse,
+        options -> run(options, out, err, progress));
+  }
+
+  private static int run(Options options, PrintStream out, PrintStream err,
+      RunListener progress) {
     Weft.Builder builder = Weft.builder().listener(progress);
     if (options.workers() > 0) {
       builder.parallelism(options.workers());
@@ -141,44 +126,18 @@ public final class SquaresMain {
     return lines;
   }
 
-  /** Reads the options, then up to two words: n and the number of ranges. */
+  /**
+   * Reads the options, then up to two words: n and the number of ranges; underscores and commas
+   * may group their digits.
+   */
   static Options parse(String[] args) throws UsageException {
-    int workers = 0;
-    List<String> words = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--workers") || arg.startsWith("--workers=")) {
-        String value = arg.equals("--workers")
-            ? (i + 1 < args.length ? args[++i] : "") : arg.substring("--workers=".length());
-        workers = (int) number(value, "--workers", Integer.MAX_VALUE);
-      } else if (arg.startsWith("-") && arg.length() > 1) {
-        throw new UsageException("unknown option '" + arg + "'");
-      } else {
-        words.add(arg);
-      }
-    }
-    if (words.size() > 2) {
-      throw new UsageException("too many arguments: " + String.join(" ", words));
-    }
-    long n = words.isEmpty() ? DEFAULT_N : number(words.get(0), "n", SquareSums.MAX_N);
+    ValueOption<Integer> workers = ValueOption.workers(0);
+    List<String> words = CommandLine.words(args, 2, workers);
+    long n = words.isEmpty()
+        ? DEFAULT_N : CommandLine.wholeNumber("n", words.get(0), SquareSums.MAX_N);
     int parts = words.size() < 2
         ? (int) Math.min(DEFAULT_PARTS, n)
-        : (int) number(words.get(1), "parts", Math.min(MAX_PARTS, n));
-    return new Options(n, parts, workers);
-  }
-
-  /** Reads a whole number from 1 to {@code max}; underscores and commas group digits. */
-  private static long number(String text, String what, long max) throws UsageException {
-    try {
-      long value = Long.parseLong(text.replace("_", "").replace(",", ""));
-      if (value >= 1 && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, as an out-of-range number is
-    }
-    throw new UsageException(what + " must be a whole number from 1"
-        + (max == Integer.MAX_VALUE ? " up" : " to " + String.format(Locale.ROOT, "%,d", max))
-        + ", not '" + text + "'");
+        : (int) CommandLine.wholeNumber("parts", words.get(1), Math.min(MAX_PARTS, n));
+    return new Options(n, parts, workers.value());
   }
 }

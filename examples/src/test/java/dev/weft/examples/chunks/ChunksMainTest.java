@@ -202,6 +202,16 @@ class ChunksMainTest {
     assertThat(run("--workers", "none")).isEqualTo(2);
 
     assertThat(err.toString(UTF_8)).startsWith(
-        "error: --workers must be a whole number from 1 up, not 'none'\nusage: ChunksMain");
+        "error: --workers must be a whole number from 1 to 256, not 'none'\nusage: ChunksMain");
+  }
+
+  @Test
+  void workersBeyondWhatThePoolCanStart_isAUsageError_notACrash() {
+    // A ForkJoinPool refuses more than 32,767 threads: this used to end in an uncaught
+    // IllegalArgumentException and a stack trace.
+    assertThat(run("--workers", "40000")).isEqualTo(2);
+
+    assertThat(err.toString(UTF_8)).startsWith(
+        "error: --workers must be a whole number from 1 to 256, not '40000'\nusage: ChunksMain");
   }
 }

@@ -81,4 +81,47 @@ class CommandLineTest {
           .isEqualTo("top must be a whole number of 1 or more, not '" + word + "'");
     }
   }
+
+  @Test
+  void wholeNumberUpTo_readsGroupedDigits_andNamesTheRange() throws UsageException {
+    assertThat(CommandLine.wholeNumber("n", "1", 10_000)).isEqualTo(1);
+    assertThat(CommandLine.wholeNumber("n", "10,000", 10_000)).isEqualTo(10_000);
+    assertThat(CommandLine.wholeNumber("n", "1_000", 10_000)).isEqualTo(1_000);
+    for (String word : List.of("0", "-3", "ten", "1.5", "", "10001", "99999999999999999999")) {
+      UsageException e =
+          assertThrows(UsageException.class, () -> CommandLine.wholeNumber("n", word, 10_000));
+      assertThat(e).hasMessageThat()
+          .isEqualTo("n must be a whole number from 1 to 10,000, not '" + word + "'");
+    }
+  }
+
+  @Test
+  void words_areTheArgumentsNoOptionTook_inTheirOrder() throws UsageException {
+    ValueOption<Integer> workers = ValueOption.workers(1);
+    CacheOption cache = new CacheOption();
+
+    assertThat(CommandLine.words(new String[] {"a", "--workers", "3", "-", "--no-cache", "-5"},
+        3, workers, cache)).containsExactly("a", "-", "-5").inOrder();
+    assertThat(workers.value()).isEqualTo(3);
+    assertThat(cache.dir()).isEmpty();
+    assertThat(CommandLine.words(new String[0], 0)).isEmpty();
+  }
+
+  @Test
+  void words_unknownOption_isAUsageError() {
+    for (String option : List.of("--verbose", "-v", "--workers")) {
+      UsageException e = assertThrows(UsageException.class,
+          () -> CommandLine.words(new String[] {"a", option, "b"}, 5));
+      assertThat(e).hasMessageThat().isEqualTo("unknown option '" + option + "'");
+    }
+  }
+
+  @Test
+  void words_moreThanMost_isAUsageError_thatListsThemAll() {
+    UsageException e = assertThrows(UsageException.class,
+        () -> CommandLine.words(new String[] {"a", "--workers=2", "b", "c"}, 2,
+            ValueOption.workers(1)));
+
+    assertThat(e).hasMessageThat().isEqualTo("too many arguments: a b c");
+  }
 }

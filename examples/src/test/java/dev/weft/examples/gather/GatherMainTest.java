@@ -202,7 +202,7 @@ class GatherMainTest {
     assertThat(err.toString(UTF_8).lines().filter(l -> l.startsWith("error: ")).toList())
         .containsExactly(
             "error: --latency must be from 0 to 60000 ms, not -1",
-            "error: --workers needs a whole number, not 'two'",
+            "error: --workers must be a whole number from 1 to 256, not 'two'",
             "error: unknown option '--verbose'").inOrder();
   }
 

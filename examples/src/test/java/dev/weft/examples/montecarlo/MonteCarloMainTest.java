@@ -131,7 +131,7 @@ class MonteCarloMainTest {
     assertThat(err.toString(UTF_8).lines().filter(l -> l.startsWith("error: ")).toList())
         .containsExactly(
             "error: samples must be a whole number, not 'many'",
-            "error: --workers must be from 1 to 256, not 0",
+            "error: --workers must be a whole number from 1 to 256, not '0'",
             "error: --seed needs a number",
             "error: samples must be 1 or more, not -5").inOrder();
   }

@@ -215,6 +215,6 @@ class QueueMainTest {
     assertThat(run("--workers", "0")).isEqualTo(2);
 
     assertThat(err.toString(UTF_8)).startsWith(
-        "error: --workers must be a whole number from 1 up, not '0'\nusage: QueueMain");
+        "error: --workers must be a whole number from 1 to 256, not '0'\nusage: QueueMain");
   }
 }
