@@ -182,8 +182,9 @@ final class RunCache {
     }
     String reason = fingerprint.reason().orElse("it has no fingerprint");
     uncacheable[input] = NOT_CACHEABLE + ": input '" + name + "' has no fingerprint";
-    memo.warnOnce("input " + graph.name() + '\0' + name, "input '" + name + "' of flow '"
-        + graph.name() + "' cannot be fingerprinted, so the tasks reading it are not cached: "
+    String flow = graph.key(input).flow();
+    memo.warnOnce("input " + flow + '\0' + name, "input '" + name + "' of flow '"
+        + flow + "' cannot be fingerprinted, so the tasks reading it are not cached: "
         + reason + ". If the input does not change the results (a client, a pool), declare it"
         + " @Input(key = false).");
   }

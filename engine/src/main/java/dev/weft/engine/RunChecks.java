@@ -86,13 +86,13 @@ final class RunChecks {
       Key<?> key = graph.key(input);
       Optional<Object> value = inputs.value(key.name());
       if (value.isEmpty()) {
-        throw new GraphException("input '" + key.name() + "' of flow '" + graph.name()
+        throw new GraphException("input '" + key.name() + "' of flow '" + key.flow()
             + "' has no value; add it with Inputs.of(key, value) or .and(key, value). The run's"
             + " inputs are " + new TreeSet<>(inputs.names()) + ".");
       }
       Class<?> expected = TypeToken.of(key.type().getType()).getRawType();
       if (!expected.isInstance(value.get())) {
-        throw new GraphException("input '" + key.name() + "' of flow '" + graph.name()
+        throw new GraphException("input '" + key.name() + "' of flow '" + key.flow()
             + "' must be a " + key.type() + ", but its value is a "
             + value.get().getClass().getName() + " (" + Durations.abbreviate(value.get().toString())
             + ")");
