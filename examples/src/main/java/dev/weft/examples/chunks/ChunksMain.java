@@ -11,6 +11,7 @@ import dev.weft.examples.common.UsageException;
 import dev.weft.examples.common.ValueOption;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,9 +76,10 @@ public final class ChunksMain {
   private static int run(Options options, PrintStream out, PrintStream err,
       RunListener progress) {
     Path file = options.file();
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+    // Whether it may be read is left to reading it: one check, made when it counts.
+    if (!Files.isRegularFile(file)) {
       err.println("error: " + file.toAbsolutePath() + (Files.exists(file)
-          ? " is not a readable file" : " does not exist"));
+          ? " is not a readable file" : " does not exist") + "; pass a file to summarize");
       return 2;
     }
 
@@ -123,8 +125,10 @@ public final class ChunksMain {
       err.println("error: " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      err.println("error: cannot read " + file.toAbsolutePath() + ": " + e);
-      return 1;
+      err.println("error: cannot read " + file.toAbsolutePath() + " ("
+          + (e instanceof AccessDeniedException ? "permission denied" : e.toString())
+          + "); pass a file to summarize");
+      return 2;
     }
   }
 

@@ -75,9 +75,16 @@ public final class CacheOption implements CommandLine.Option {
   }
 
   /**
+   * The exit status of an example whose cache directory cannot be made or used: 2, as for any
+   * other bad argument, since another {@code --cache-dir} or {@code --no-cache} fixes it.
+   */
+  public static final int UNUSABLE_DIR_STATUS = 2;
+
+  /**
    * Builds {@code builder}'s Weft with results cached in {@code cacheDir}, or with caching off if
-   * it is empty. If the directory cannot be made or used, prints {@code error: } and why on
-   * {@code err} and returns empty: the example then exits with status 1.
+   * it is empty. If the directory cannot be made or used, prints {@code error: cannot use cache
+   * directory DIR (why); pass another --cache-dir or --no-cache} on {@code err} and returns empty:
+   * the example then exits with status {@link #UNUSABLE_DIR_STATUS}.
    *
    * @param builder a builder on which neither {@code cacheDir} nor {@code caching} was set
    */
@@ -87,7 +94,16 @@ public final class CacheOption implements CommandLine.Option {
     try {
       return Optional.of(builder.build());
     } catch (UncheckedIOException e) {
-      err.println("error: " + e.getMessage());
+      // The engine's message advises the caller of its builder ("leave cacheDir unset"); the
+      // user of an example fixes it on the command line. The innermost cause says what failed.
+      Throwable why = e;
+      while (why.getCause() != null) {
+        why = why.getCause();
+      }
+      err.println("error: cannot use cache directory " + cacheDir.map(Path::toString).orElse("")
+          + " (" + why.getClass().getSimpleName()
+          + (why.getMessage() == null ? "" : ": " + why.getMessage()) + "); pass another "
+          + CACHE_DIR + " or --no-cache");
       return Optional.empty();
     }
   }

@@ -88,7 +88,7 @@ public final class DatasetMain {
     Optional<Weft> built =
         CacheOption.build(Weft.builder().listener(progress), options.cacheDir(), err);
     if (built.isEmpty()) {
-      return 1;
+      return CacheOption.UNUSABLE_DIR_STATUS;
     }
     try (Weft weft = built.get()) {
       Flow flow = JdkClassesFlow.of(new JdkClasses());

@@ -7,6 +7,7 @@ import dev.weft.engine.RunListener;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
 import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import dev.weft.examples.common.UsageException;
 import dev.weft.examples.common.ValueOption;
 import java.io.IOException;
@@ -24,9 +25,10 @@ import java.util.Locale;
  * worker thread, and gathers them: the Weft counterpart of {@code asyncio.gather}. The program
  * starts a {@link PageServer} that serves the files under a directory, each response delayed to
  * stand in for a remote server; the tasks return the {@code CompletableFuture}s of {@code
- * HttpClient.sendAsync}, and since no worker waits for them, every request is in flight at once.
- * The server counts them, and the program prints how many it held at once, and how long the same
- * requests would take one after another.
+ * HttpClient.sendAsync}, and since no worker waits for them, every request is in flight at once —
+ * up to {@link PageFetcher#DEFAULT_MAX_REQUESTS}, beyond which they queue without holding a
+ * thread. The server counts them, and the program prints how many it held at once, and how long
+ * the same requests would take one after another.
  *
  * <pre>
  * GatherMain [--workers N] [--latency MS] [directory]
@@ -43,7 +45,8 @@ import java.util.Locale;
  * </pre>
  *
  * <p>Results go to standard output; progress and errors to standard error. Exit status: 0 on
- * success, 1 if a task failed, 2 for bad arguments or a directory without files.
+ * success, 1 if a task failed, 2 for bad arguments, a directory without files or a directory
+ * under it that cannot be listed (the message names it: the pages are all served or none).
  */
 public final class GatherMain {
   static final int DEFAULT_WORKERS = 1;
@@ -90,25 +93,29 @@ public final class GatherMain {
         return 2;
       }
       long latency = options.latency().toMillis();
-      out.printf(Locale.ROOT, "Serving the %d files under %s at %s, each response delayed %d"
-          + " ms%n", server.pages().size(), directory, server.uri(), latency);
+      out.printf(Locale.ROOT, "Serving the %s under %s at %s, each response delayed %d ms%n",
+          count(server.pages().size(), "file"), directory, server.uri(), latency);
       long start = System.nanoTime();
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       Summary summary = fetchAll(weft, server.uri(), client);
       long elapsed = System.nanoTime() - start;
-      out.printf(Locale.ROOT, "Fetched %d pages, %,d bytes, %,d lines, in %.2f s on %d worker"
-          + " %s%n", summary.pages(), summary.bytes(), summary.lines(), elapsed / 1e9,
-          options.workers(), options.workers() == 1 ? "thread" : "threads");
+      out.printf(Locale.ROOT, "Fetched %s, %s, %s, in %.2f s on %d worker %s%n",
+          count(summary.pages(), "page"), count(summary.bytes(), "byte"),
+          count(summary.lines(), "line"), elapsed / 1e9, options.workers(),
+          options.workers() == 1 ? "thread" : "threads");
       int requests = summary.pages() + 1; // and the index
-      out.printf(Locale.ROOT, "The server held up to %d requests at once; one after another,"
-          + " the %d requests would take at least %.2f s%n", server.peakInFlight(), requests,
-          requests * latency / 1e3);
+      out.printf(Locale.ROOT, "The server held up to %s at once; one after another, the %,d"
+          + " requests would take at least %.2f s%n", count(server.peakInFlight(), "request"),
+          requests, requests * latency / 1e3);
       out.println("Largest pages:");
       for (Page page : summary.largest()) {
         out.printf(Locale.ROOT, "  %,9d bytes  %,6d lines  %s%n", page.bytes(), page.lines(),
             page.path());
       }
       return 0;
+    } catch (UnlistableDirectoryException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
     } catch (IOException e) {
       err.println("error: cannot serve " + directory.toAbsolutePath() + ": " + e);
       return 1;
@@ -118,12 +125,22 @@ public final class GatherMain {
     }
   }
 
+  /** {@code 1 file}, {@code 1,500 files}: {@code n} and the noun, in the plural unless n is 1. */
+  private static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
+  }
+
   /**
-   * Fetches the index of {@code server}, then every page it lists, with {@code client}; returns
-   * what they add up to.
+   * Fetches the index of {@code server}, then every page it lists, with {@code client}, at most
+   * {@link PageFetcher#DEFAULT_MAX_REQUESTS} at once; returns what they add up to.
    */
   static Summary fetchAll(Weft weft, URI server, HttpClient client) {
-    Flow flow = PageFetcherFlow.of(new PageFetcher());
+    return fetchAll(weft, server, client, PageFetcher.DEFAULT_MAX_REQUESTS);
+  }
+
+  /** As {@link #fetchAll(Weft, URI, HttpClient)}, with at most {@code maxRequests} at once. */
+  static Summary fetchAll(Weft weft, URI server, HttpClient client, int maxRequests) {
+    Flow flow = PageFetcherFlow.of(new PageFetcher(maxRequests));
     Inputs inputs = Inputs.of(PageFetcherFlow.SERVER, server).and(PageFetcherFlow.CLIENT, client);
     return weft.compute(flow, PageFetcherFlow.SUMMARY, inputs);
   }

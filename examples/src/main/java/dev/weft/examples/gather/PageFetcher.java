@@ -23,13 +23,39 @@ import java.util.concurrent.CompletionException;
  *
  * <p>No worker thread waits for a response: a task returns its future at once, and the engine
  * takes the value when the future completes. So on a single worker thread every request is in
- * flight at the same time, and the fetch takes about as long as the slowest request, not as long
- * as all of them one after another.
+ * flight at the same time — up to a cap, {@link #DEFAULT_MAX_REQUESTS} unless the constructor is
+ * told otherwise — and the fetch takes about as long as the slowest request, not as long as all
+ * of them one after another.
+ *
+ * <p>The cap is there because each request in flight holds a connection, a file descriptor at
+ * each end: a thousand-odd at once would run out of them ("Too many open files"), as an unbounded
+ * {@code asyncio.gather} does, and as with a {@code asyncio.Semaphore} the requests beyond it wait
+ * in a queue. They wait without a thread: a request past the cap is a future that starts when
+ * one ahead of it completes (see {@link Permits}), so the tasks still return at once.
  *
  * <p>The server is expected to answer {@code GET /} with the paths of its pages, one per line,
  * and {@code GET /path} with a page, as {@link PageServer} does.
  */
 public class PageFetcher {
+  /** How many requests are in flight at once, at most, unless the constructor says otherwise. */
+  public static final int DEFAULT_MAX_REQUESTS = 200;
+
+  private final Permits permits;
+
+  /** A fetcher with at most {@link #DEFAULT_MAX_REQUESTS} requests in flight at once. */
+  public PageFetcher() {
+    this(DEFAULT_MAX_REQUESTS);
+  }
+
+  /**
+   * A fetcher with at most {@code maxRequests} requests in flight at once.
+   *
+   * @throws IllegalArgumentException if {@code maxRequests} is less than 1
+   */
+  public PageFetcher(int maxRequests) {
+    this.permits = new Permits(maxRequests);
+  }
+
   /**
    * The paths of the pages that {@code server} lists. Not cached: what a server says may change
    * from one run to the next. The client is not part of any cache key ({@code key = false}).
@@ -44,7 +70,7 @@ public class PageFetcher {
 
   /**
    * One page, with its size and lines; runs once per path of {@code index}. Every call returns
-   * its future at once, so all the requests are in flight together.
+   * its future at once, so all the requests are in flight together, up to the cap.
    */
   @Task(cache = false)
   public CompletableFuture<Page> pages(@Each("index") String path, @Input URI server,
@@ -65,10 +91,15 @@ public class PageFetcher {
             .toList());
   }
 
-  /** The body of {@code GET uri}; fails with an {@link IOException} unless the status is 200. */
-  private static CompletableFuture<byte[]> get(HttpClient client, URI uri) {
+  /**
+   * The body of {@code GET uri}, sent when a permit is free; fails with an {@link IOException}
+   * unless the status is 200.
+   */
+  private CompletableFuture<byte[]> get(HttpClient client, URI uri) {
     HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
-    return client.sendAsync(request, BodyHandlers.ofByteArray()).thenApply(response -> {
+    CompletableFuture<HttpResponse<byte[]>> sent =
+        permits.run(() -> client.sendAsync(request, BodyHandlers.ofByteArray()));
+    return sent.thenApply(response -> {
       if (response.statusCode() != 200) {
         throw new CompletionException(new IOException("GET " + uri + " answered HTTP "
             + response.statusCode() + ": " + text(response)));

@@ -2,6 +2,8 @@ package dev.weft.examples.gather;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.weft.examples.common.DirectoryWalk;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,8 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A local HTTP server (the JDK's {@code com.sun.net.httpserver}) that stands in for a remote one:
@@ -59,18 +59,18 @@ final class PageServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving the regular files under {@code root} (links followed), on a free port of the
-   * loopback address.
+   * Starts serving the regular files under {@code root}, on a free port of the loopback address.
+   * A symbolic link to a file is served as a file; a link to a directory is not followed (see
+   * {@link DirectoryWalk}).
+   *
+   * @throws UnlistableDirectoryException if {@code root} or a directory under it cannot be listed
    */
   static PageServer start(Path root, Duration latency) throws IOException {
-    List<String> pages;
-    try (Stream<Path> walk = Files.walk(root)) {
-      pages = walk.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"))
-          .sorted()
-          .collect(Collectors.toList());
-    }
-    return new PageServer(root, List.copyOf(pages), latency);
+    List<String> pages = DirectoryWalk.regularFiles(root).stream()
+        .map(p -> root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"))
+        .sorted()
+        .toList();
+    return new PageServer(root, pages, latency);
   }
 
   /** Where it listens: {@code http://127.0.0.1:port/}. */

@@ -3,14 +3,14 @@ package dev.weft.examples.jars;
 import dev.weft.Each;
 import dev.weft.Input;
 import dev.weft.Task;
+import dev.weft.examples.common.DirectoryWalk;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Statistics over every jar under a directory, as a Weft pipeline: list the jars, open each one
@@ -31,16 +31,13 @@ public class JarStats {
   /**
    * The jars under {@code repository} (files whose name ends with {@code .jar}), sorted by path so
    * that every run lists them in the same order, each with its size and modification time.
+   *
+   * @throws UnlistableDirectoryException if a directory under {@code repository} cannot be listed
    */
   @Task
   public List<Jar> jars(@Input Path repository) throws IOException {
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(repository)) {
-      paths = walk.filter(p -> p.getFileName().toString().endsWith(".jar"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .collect(Collectors.toList());
-    }
+    List<Path> paths =
+        DirectoryWalk.regularFiles(repository, p -> p.getFileName().toString().endsWith(".jar"));
     List<Jar> jars = new ArrayList<>(paths.size());
     for (Path path : paths) {
       jars.add(Jar.at(path));

@@ -10,6 +10,7 @@ import dev.weft.engine.Weft;
 import dev.weft.examples.common.CacheOption;
 import dev.weft.examples.common.CommandLine;
 import dev.weft.examples.common.TaskReport;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import dev.weft.examples.common.UsageException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -49,8 +50,8 @@ import java.util.Optional;
  * the run: it is counted as unreadable, named with the reason in a warning on standard error, and
  * left out of the other counts; the exit status stays 0. Results go to standard output; progress
  * (from {@link ConsoleProgress}), warnings and errors to standard error. Exit status: 0 on success,
- * 1 if a task failed (the directory could not be listed), 2 for bad arguments or a directory
- * without jars.
+ * 1 if a task failed, 2 for bad arguments, a directory without jars, a directory under it that
+ * cannot be listed (the message names it) or a cache directory that cannot be used.
  */
 public final class JarStatsMain {
   private static final int DEFAULT_TOP = 10;
@@ -104,7 +105,8 @@ public final class JarStatsMain {
     Path directory = options.directory().orElseGet(JarStatsMain::localRepository);
     String what = options.directory().isPresent() ? "directory " : "local Maven repository ";
     if (!Files.exists(directory)) {
-      err.println("error: " + what + directory.toAbsolutePath() + " does not exist");
+      err.println("error: " + what + directory.toAbsolutePath() + " does not exist; pass a"
+          + " directory of jars or " + REPO_ARGUMENT + "DIR");
       return 2;
     }
     if (!Files.isDirectory(directory)) {
@@ -164,7 +166,7 @@ public final class JarStatsMain {
     Optional<Weft> built =
         CacheOption.build(Weft.builder().listener(progress), options.cacheDir(), err);
     if (built.isEmpty()) {
-      return 1;
+      return CacheOption.UNUSABLE_DIR_STATUS;
     }
     try (Weft weft = built.get()) {
       long start = System.nanoTime();
@@ -188,6 +190,10 @@ public final class JarStatsMain {
           .forEach(out::println);
       return 0;
     } catch (TaskFailedException e) {
+      if (e.getCause() instanceof UnlistableDirectoryException unlistable) {
+        err.println("error: " + unlistable.getMessage());
+        return 2;
+      }
       err.println("error: " + e.getMessage());
       return 1;
     }

@@ -3,6 +3,8 @@ package dev.weft.examples.queue;
 import dev.weft.Each;
 import dev.weft.Input;
 import dev.weft.Task;
+import dev.weft.examples.common.DirectoryWalk;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,8 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A queue of jobs, one per file under a directory, served by a fixed number of workers. In Python
@@ -28,12 +28,14 @@ import java.util.stream.Stream;
 public class FileDigests {
   private static final int BUFFER = 64 * 1024;
 
-  /** Every regular file under {@code root}, in path order: the queue of jobs. */
+  /**
+   * Every regular file under {@code root}, in path order: the queue of jobs.
+   *
+   * @throws UnlistableDirectoryException if a directory under {@code root} cannot be listed
+   */
   @Task
   public List<Path> jobs(@Input Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-    }
+    return DirectoryWalk.regularFiles(root);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
 import dev.weft.examples.common.CommandLine;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import dev.weft.examples.common.UsageException;
 import dev.weft.examples.common.ValueOption;
 import java.io.PrintStream;
@@ -39,8 +40,8 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * <p>Results go to standard output; progress (from {@link ConsoleProgress}) and errors to
- * standard error. Exit status: 0 on success, 1 if a job failed, 2 for bad arguments or a
- * directory without files.
+ * standard error. Exit status: 0 on success, 1 if a job failed, 2 for bad arguments, a directory
+ * without files or a directory under it that cannot be listed (the message names it).
  */
 public final class QueueMain {
   /** The default directory, relative to the repository's root: the examples' sources. */
@@ -111,6 +112,10 @@ public final class QueueMain {
       out.println(workers(tally));
       return 0;
     } catch (TaskFailedException e) {
+      if (e.getCause() instanceof UnlistableDirectoryException unlistable) {
+        err.println("error: " + unlistable.getMessage());
+        return 2;
+      }
       err.println("error: " + e.getMessage());
       return 1;
     }

@@ -42,9 +42,11 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Results and a line per task go to standard output; progress, the failure and errors to
- * standard error. Exit status: 0 if every file was read, 1 if a task failed (the run still
- * finished what did not depend on the failure), 2 for bad arguments or a directory without
- * station files.
+ * standard error. A directory under the given one that cannot be listed (one without read
+ * permission) fails the task {@code files}, naming it, rather than being skipped: a table without
+ * its stations would look complete. Exit status: 0 if every file was read, 1 if a task failed (the
+ * run still finished what did not depend on the failure), 2 for bad arguments or a directory
+ * without station files.
  */
 public final class RobustMain {
   /** Where the sample goes when no directory is given, relative to the working directory. */
@@ -110,7 +112,7 @@ public final class RobustMain {
     Optional<Weft> built =
         CacheOption.build(Weft.builder().keepGoing(true).listener(progress), cacheDir, err);
     if (built.isEmpty()) {
-      return 1;
+      return CacheOption.UNUSABLE_DIR_STATUS;
     }
     try (Weft weft = built.get()) {
       Flow flow = StationReadingsFlow.of(new StationReadings());
@@ -130,7 +132,9 @@ public final class RobustMain {
       } catch (TaskFailedException e) {
         // With keepGoing the run returned: the table was skipped because a station failed.
         err.println("error: " + e.getMessage());
-        if (cacheDir.isPresent()) {
+        // Only if files were listed: else no file was read.
+        if (cacheDir.isPresent()
+            && result.outcome(StationReadingsFlow.FILES.name()).status().succeeded()) {
           err.println("The files that were read are cached in " + cacheDir.get() + ": repair"
               + " what failed and run again, and only the files that failed are read again.");
         }

@@ -1,5 +1,6 @@
 package dev.weft.examples.shell;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +26,22 @@ public final class Shell {
   /** At most this many characters of a command's standard error go into its failure message. */
   static final int MAX_STDERR = 2_000;
 
+  private final Optional<Map<String, String>> environment;
   private final AtomicInteger started = new AtomicInteger();
   private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+
+  /** A shell whose commands run in this process's environment. */
+  public Shell() {
+    this.environment = Optional.empty();
+  }
+
+  /**
+   * A shell whose commands run in {@code environment} instead of this process's: how a test gives
+   * them another {@code PATH}.
+   */
+  Shell(Map<String, String> environment) {
+    this.environment = Optional.of(Map.copyOf(environment));
+  }
 
   /**
    * Runs {@code sh -c command sh file}: the command, with the file's path as {@code $1} (so that
@@ -43,9 +60,12 @@ public final class Shell {
     // time as standard output, or a command writing much to it would block forever.
     Path stderrFile = Files.createTempFile("weft-shell-", ".stderr");
     try {
-      Process process = new ProcessBuilder(commandLine)
-          .redirectError(stderrFile.toFile())
-          .start();
+      ProcessBuilder builder = new ProcessBuilder(commandLine).redirectError(stderrFile.toFile());
+      environment.ifPresent(variables -> {
+        builder.environment().clear();
+        builder.environment().putAll(variables);
+      });
+      Process process = builder.start();
       started.incrementAndGet();
       try {
         process.getOutputStream().close(); // nothing on standard input
@@ -82,6 +102,21 @@ public final class Shell {
     List<String> sorted = new ArrayList<>(failures);
     sorted.sort(null);
     return sorted;
+  }
+
+  /**
+   * Whether {@code program} is an executable file in one of the directories of the {@code PATH}
+   * in {@code environment}: whether a command can run it by name.
+   */
+  static boolean onPath(String program, Map<String, String> environment) {
+    for (String directory : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
+      // An empty entry is the working directory, as in sh.
+      Path candidate = Path.of(directory.isEmpty() ? "." : directory, program);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String stderr(Path file) throws IOException {

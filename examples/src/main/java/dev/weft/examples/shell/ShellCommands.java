@@ -4,6 +4,9 @@ import dev.weft.Each;
 import dev.weft.Input;
 import dev.weft.Task;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +25,21 @@ import java.util.stream.Stream;
  * ShellCommandsFlow}, with a typed key per task and input.
  */
 public class ShellCommands {
-  /** Every regular file under {@code directory}, in path order, with its size and time. */
+  /**
+   * Every regular file under {@code directory}, in path order, with its size and time.
+   *
+   * @throws IOException if a directory under it cannot be listed; the message names that
+   *     directory. It is not skipped: the outputs would look complete while files were missing.
+   */
   @Task
   public List<InputFile> files(@Input Path directory) throws IOException {
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(directory)) {
       paths = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+    } catch (UncheckedIOException e) { // how the stream reports a subdirectory it cannot list
+      throw cannotList(directory, e.getCause());
+    } catch (IOException e) { // directory itself
+      throw cannotList(directory, e);
     }
     List<InputFile> files = new ArrayList<>(paths.size());
     for (Path path : paths) {
@@ -45,5 +57,21 @@ public class ShellCommands {
   public CommandOutput outputs(@Each("files") InputFile file, @Input String command,
       @Input(key = false) Shell shell) throws IOException, InterruptedException {
     return new CommandOutput(file.path(), file.size(), shell.run(command, file.path()));
+  }
+
+  /**
+   * {@code cannot list the directory /d/private: permission denied; make it readable (chmod u+rx
+   * /d/private) or pass a directory that does not contain it}.
+   */
+  static IOException cannotList(Path directory, IOException cause) {
+    Path at = cause instanceof FileSystemException f && f.getFile() != null
+        ? Path.of(f.getFile()) : directory;
+    String why = cause instanceof AccessDeniedException ? "permission denied"
+        : cause instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+        : cause.toString();
+    return new IOException("cannot list the directory " + at + ": " + why
+        + (cause instanceof AccessDeniedException ? "; make it readable (chmod u+rx " + at + ")"
+            + (at.equals(directory) ? "" : " or pass a directory that does not contain it")
+            : ""), cause);
   }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,8 +30,9 @@ import java.util.Optional;
  * <pre>
  * ShellMain [--cache-dir DIR | --no-cache] [--command CMD] [directory]
  *     run sh -c CMD sh FILE for every file under directory (default: 100 sample files written to
- *     target/shell-files); CMD reads the file as "$1" (default: gzip -c "$1" | wc -c, the
- *     file's gzipped size); outputs are cached in DIR (default .weft/cache)
+ *     target/shell-files); CMD reads the file as "$1" (default: gzip -c -- "$1" | wc -c, the
+ *     file's gzipped size, exiting with gzip's status); outputs are cached in DIR (default
+ *     .weft/cache)
  * </pre>
  *
  * <p>From the repository's root, through Maven (run it twice: the second run runs no command):
@@ -43,20 +45,32 @@ import java.util.Optional;
  *
  * <p>Results go to standard output; progress (from {@link ConsoleProgress}) and errors to
  * standard error. A command that fails does not stop the others, whose outputs are cached; its
- * message names the command, its exit status and its standard error. Exit status: 0 on success, 1
- * if a command or task failed, 2 for bad arguments or a directory without files.
+ * message names the command, its exit status and its standard error. A directory under the given
+ * one that cannot be listed (one without read permission) fails the run, naming it, rather than
+ * being skipped: a run that left out its files would print outputs that look complete. Exit
+ * status: 0 on success, 1 if a command or task failed, 2 for bad arguments, a directory without
+ * files, or the default command without {@code gzip} on the {@code PATH}.
  */
 public final class ShellMain {
   /** Where the sample files go when no directory is given, relative to the working directory. */
   static final Path SAMPLE_FILES = Path.of("target", "shell-files");
-  /** The default command: the size of the file compressed with gzip. */
-  static final String DEFAULT_COMMAND = "gzip -c \"$1\" | wc -c";
+  /**
+   * The default command: the size of the file compressed with gzip, {@code gzip -c -- "$1" | wc
+   * -c}, but exiting with gzip's status. A pipeline's status is its last command's, wc's, so
+   * plain, a gzip that fails (missing, or the file unreadable) would print 0 and succeed, and
+   * that 0 would be cached; POSIX sh has no {@code pipefail}. So gzip's status goes out through
+   * file descriptor 3 into {@code s}, while wc's count goes to the real standard output, kept on
+   * descriptor 4.
+   */
+  static final String DEFAULT_COMMAND =
+      "{ s=$( { { gzip -c -- \"$1\"; echo $? >&3; } | wc -c >&4; } 3>&1 ); } 4>&1; exit \"$s\"";
   private static final String USAGE = String.join("\n",
       "usage: ShellMain [--cache-dir DIR | --no-cache] [--command CMD] [directory]",
       "Runs sh -c CMD sh FILE for every file under directory (default: " + SampleFiles.FILES
           + " sample files written to " + SAMPLE_FILES + "), in parallel; CMD reads the file as"
           + " \"$1\".",
-      "  --command CMD    the command (default: " + DEFAULT_COMMAND + ")",
+      "  --command CMD    the command (default: the file's gzipped size, failing when gzip"
+          + " fails: " + DEFAULT_COMMAND + ")",
       "  --cache-dir DIR  cache each file's output in DIR (default " + CacheOption.DEFAULT_DIR
           + "); a rerun runs only the commands of files that changed",
       "  --no-cache       cache nothing: every command runs");
@@ -79,13 +93,24 @@ public final class ShellMain {
    * progress to {@code progress}; returns the exit status.
    */
   static int run(String[] args, PrintStream out, PrintStream err, RunListener progress) {
+    return run(args, out, err, progress, System.getenv());
+  }
+
+  /** Does what {@code run} does, with the commands run in {@code environment}. */
+  static int run(String[] args, PrintStream out, PrintStream err, RunListener progress,
+      Map<String, String> environment) {
     return CommandLine.run(args, USAGE, out, err, ShellMain::parse,
-        options -> run(options, out, err, progress));
+        options -> run(options, out, err, progress, environment));
   }
 
   /** Runs the command on the files {@code options} name, or on sample files it writes first. */
   private static int run(Options options, PrintStream out, PrintStream err,
-      RunListener progress) {
+      RunListener progress, Map<String, String> environment) {
+    // Checked once here: else every file's command would fail on its own with "gzip: not found".
+    if (options.command().equals(DEFAULT_COMMAND) && !Shell.onPath("gzip", environment)) {
+      err.println("error: gzip not found on PATH; install it or pass --command");
+      return 2;
+    }
     Path directory;
     if (options.directory().isEmpty()) {
       try {
@@ -106,19 +131,18 @@ public final class ShellMain {
         return 2;
       }
     }
-    return runCommands(directory, options, out, err, progress);
+    return runCommands(directory, options, out, err, progress, new Shell(environment));
   }
 
   private static int runCommands(Path directory, Options options, PrintStream out,
-      PrintStream err, RunListener progress) {
+      PrintStream err, RunListener progress, Shell shell) {
     // keepGoing: a command that fails does not stop the others, and their outputs are cached.
     Optional<Weft> built = CacheOption.build(Weft.builder().keepGoing(true).listener(progress),
         options.cacheDir(), err);
     if (built.isEmpty()) {
-      return 1;
+      return CacheOption.UNUSABLE_DIR_STATUS;
     }
     Flow flow = ShellCommandsFlow.of(new ShellCommands());
-    Shell shell = new Shell();
     try (Weft weft = built.get()) {
       long start = System.nanoTime();
       RunResult result = weft.run(flow,
@@ -128,7 +152,7 @@ public final class ShellMain {
           ShellCommandsFlow.FILES, ShellCommandsFlow.OUTPUTS);
       long elapsedNanos = System.nanoTime() - start;
       if (!result.succeeded()) {
-        return failed(result, shell, err);
+        return failed(result, shell, options.cacheDir().isPresent(), err);
       }
       List<CommandOutput> outputs = result.get(ShellCommandsFlow.OUTPUTS);
       if (outputs.isEmpty()) {
@@ -154,12 +178,14 @@ public final class ShellMain {
   }
 
   /** Reports every failed command, or else the failed tasks; returns the exit status, 1. */
-  private static int failed(RunResult result, Shell shell, PrintStream err) {
+  private static int failed(RunResult result, Shell shell, boolean caching, PrintStream err) {
     List<String> failures = shell.failures();
     if (!failures.isEmpty()) { // then files succeeded: the commands ran on its elements
       int files = result.get(ShellCommandsFlow.FILES).size();
-      err.printf(Locale.ROOT, "error: the command failed on %d of %d %s; the outputs of the"
-          + " other files are cached%n", failures.size(), files, files == 1 ? "file" : "files");
+      boolean othersCached = caching && failures.size() < files;
+      err.printf(Locale.ROOT, "error: the command failed on %d of %d %s%s%n", failures.size(),
+          files, files == 1 ? "file" : "files",
+          othersCached ? "; the outputs of the other files are cached" : "");
       failures.forEach(failure -> err.println("  " + failure));
       return 1;
     }

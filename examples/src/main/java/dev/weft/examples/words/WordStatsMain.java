@@ -151,7 +151,7 @@ public final class WordStatsMain {
     Optional<Weft> built =
         CacheOption.build(Weft.builder().listener(progress), options.cacheDir(), err);
     if (built.isEmpty()) {
-      return 1;
+      return CacheOption.UNUSABLE_DIR_STATUS;
     }
     try (Weft weft = built.get()) {
       long start = System.nanoTime();

@@ -2,6 +2,7 @@ package dev.weft.examples.chunks;
 
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.Inputs;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -176,8 +178,21 @@ class ChunksMainTest {
 
     assertThat(run(missing.toString())).isEqualTo(2);
 
-    assertThat(err.toString(UTF_8))
-        .isEqualTo("error: " + missing.toAbsolutePath() + " does not exist\n");
+    assertThat(err.toString(UTF_8)).isEqualTo("error: " + missing.toAbsolutePath()
+        + " does not exist; pass a file to summarize\n");
+    assertThat(out.toString(UTF_8)).isEmpty();
+  }
+
+  @Test
+  void unreadableFile_saysSoAndExitsWith2() throws IOException {
+    Path file = Files.writeString(dir.resolve("secret.bin"), "secret");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+    assumeFalse(Files.isReadable(file), "running as root, who can read any file");
+
+    assertThat(run(file.toString())).isEqualTo(2);
+
+    assertThat(err.toString(UTF_8)).isEqualTo("error: cannot read " + file.toAbsolutePath()
+        + " (permission denied); pass a file to summarize\n");
     assertThat(out.toString(UTF_8)).isEmpty();
   }
 
@@ -185,8 +200,8 @@ class ChunksMainTest {
   void directory_isNotAReadableFile() {
     assertThat(run(dir.toString())).isEqualTo(2);
 
-    assertThat(err.toString(UTF_8))
-        .isEqualTo("error: " + dir.toAbsolutePath() + " is not a readable file\n");
+    assertThat(err.toString(UTF_8)).isEqualTo("error: " + dir.toAbsolutePath()
+        + " is not a readable file; pass a file to summarize\n");
   }
 
   @Test

@@ -130,4 +130,21 @@ class CacheOptionTest {
     assertThat(weft).isEmpty();
     assertThat(err.toString(UTF_8)).startsWith("error: cannot use cache directory " + file);
   }
+
+  @Test
+  void build_withAnUnusableDirectory_saysToPassAnotherOption_andIsABadArgument()
+      throws IOException {
+    Path file = Files.writeString(scratch.resolve("file"), "not a directory");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    CacheOption.build(Weft.builder(), Optional.of(file), new PrintStream(err, true, UTF_8));
+
+    // The engine's advice, "leave cacheDir unset", speaks to a programmer, not to a command line.
+    // What failed inside it (a file where the engine makes a directory) is the engine's to say.
+    assertThat(err.toString(UTF_8)).startsWith("error: cannot use cache directory " + file
+        + " (FileSystemException: " + file);
+    assertThat(err.toString(UTF_8)).endsWith(": Not a directory); pass another --cache-dir or"
+        + " --no-cache\n");
+    assertThat(CacheOption.UNUSABLE_DIR_STATUS).isEqualTo(2);
+  }
 }

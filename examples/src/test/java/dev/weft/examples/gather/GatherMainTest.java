@@ -3,6 +3,7 @@ package dev.weft.examples.gather;
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,13 +21,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -118,6 +122,67 @@ class GatherMainTest {
     assertThat(summary.lines()).isEqualTo(6);
     assertThat(summary.largest()).containsExactly(new Page("a", 11, 1), new Page("b", 11, 1),
         new Page("c", 11, 1), new Page("d", 11, 1), new Page("e", 11, 1)).inOrder();
+  }
+
+  @Test
+  @Timeout(60)
+  void manyPages_neverMoreRequestsInFlightThanTheCap() throws IOException {
+    // 1,500 files used to send 1,500 requests at once and run out of file descriptors.
+    List<String> pages = IntStream.range(0, 300).mapToObj(i -> "page" + i).toList();
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    URI uri = serve(pages, (exchange, page) -> {
+      peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(20); // long enough for requests beyond the cap to overlap these
+        reply(exchange, 200, page + "\n");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    });
+
+    Summary summary;
+    try (Weft weft = Weft.builder().parallelism(1).build()) {
+      summary = GatherMain.fetchAll(weft, uri, client, 10);
+    }
+
+    assertThat(summary.pages()).isEqualTo(300);
+    assertThat(peak.get()).isAtMost(10);
+    assertThat(peak.get()).isGreaterThan(1); // capped, not sent one after another
+  }
+
+  @Test
+  void oneFile_isSaidInTheSingular() throws IOException {
+    Files.writeString(dir.resolve("only.txt"), "one line\n");
+
+    assertThat(run("--latency", "0", dir.toString())).isEqualTo(0);
+
+    List<String> lines = out.toString(UTF_8).lines().toList();
+    assertThat(lines.get(0)).startsWith("Serving the 1 file under " + dir + " at ");
+    assertThat(lines.get(1)).startsWith("Fetched 1 page, 9 bytes, 1 line, in ");
+    // The index is answered before the page is asked for: one request at a time.
+    assertThat(lines.get(2)).isEqualTo("The server held up to 1 request at once; one after"
+        + " another, the 2 requests would take at least 0.00 s");
+  }
+
+  @Test
+  void unlistableSubdirectory_namesItAndExitsWith2() throws IOException {
+    Files.writeString(dir.resolve("a.txt"), "a");
+    Path locked = Files.createDirectories(dir.resolve("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    try {
+      assumeFalse(Files.isReadable(locked), "running as root, who can list any directory");
+
+      assertThat(run(dir.toString())).isEqualTo(2);
+
+      assertThat(err.toString(UTF_8)).isEqualTo("error: cannot list directory " + locked
+          + ": permission denied; make it readable (chmod u+rx) or pass a directory without it\n");
+      assertThat(out.toString(UTF_8)).isEmpty();
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   @Test

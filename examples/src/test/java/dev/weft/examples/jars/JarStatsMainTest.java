@@ -2,6 +2,7 @@ package dev.weft.examples.jars;
 
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.RunListener;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -179,9 +181,57 @@ class JarStatsMainTest {
 
     assertThat(run(missing.toString())).isEqualTo(2);
 
-    assertThat(err.toString(UTF_8))
-        .isEqualTo("error: directory " + missing.toAbsolutePath() + " does not exist\n");
+    assertThat(err.toString(UTF_8)).isEqualTo("error: directory " + missing.toAbsolutePath()
+        + " does not exist; pass a directory of jars or -Dmaven.repo.local=DIR\n");
     assertThat(out.toString(UTF_8)).isEmpty();
+  }
+
+  @Test
+  void noLocalMavenRepository_saysWhatToPassInstead() {
+    Path missing = repo.resolve("no-m2");
+    String before = System.getProperty("maven.repo.local");
+    try {
+      System.setProperty("maven.repo.local", missing.toString());
+
+      assertThat(run()).isEqualTo(2);
+    } finally {
+      if (before == null) {
+        System.clearProperty("maven.repo.local");
+      } else {
+        System.setProperty("maven.repo.local", before);
+      }
+    }
+
+    assertThat(err.toString(UTF_8)).isEqualTo("error: local Maven repository "
+        + missing.toAbsolutePath() + " does not exist; pass a directory of jars or"
+        + " -Dmaven.repo.local=DIR\n");
+  }
+
+  @Test
+  void unlistableSubdirectory_namesItAndExitsWith2() throws IOException {
+    Path locked = Files.createDirectories(repo.resolve("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    try {
+      assumeFalse(Files.isReadable(locked), "running as root, who can list any directory");
+
+      assertThat(run(repo.toString())).isEqualTo(2);
+
+      assertThat(err.toString(UTF_8)).isEqualTo("error: cannot list directory " + locked
+          + ": permission denied; make it readable (chmod u+rx) or pass a directory without it\n");
+      assertThat(out.toString(UTF_8)).isEmpty();
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void unusableCacheDirectory_isABadArgument() throws IOException {
+    Path file = Files.writeString(cache.resolve("file"), "not a directory");
+
+    assertThat(run("--cache-dir", file.toString(), repo.toString())).isEqualTo(2);
+
+    assertThat(err.toString(UTF_8)).startsWith("error: cannot use cache directory " + file);
+    assertThat(err.toString(UTF_8)).endsWith("; pass another --cache-dir or --no-cache\n");
   }
 
   @Test

@@ -2,14 +2,18 @@ package dev.weft.examples.queue;
 
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.RunListener;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,6 +212,40 @@ class QueueMainTest {
     assertThat(err.toString(UTF_8)).isEqualTo("error: task 'digest' failed on element 1 of 2 ("
         + gone + "): java.nio.file.NoSuchFileException: " + gone + "\n");
     assertThat(out.toString(UTF_8)).isEmpty();
+  }
+
+  @Test
+  void unlistableSubdirectory_namesItAndExitsWith2() throws IOException {
+    Files.writeString(dir.resolve("fine.txt"), "fine");
+    Path locked = Files.createDirectories(dir.resolve("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    try {
+      assumeFalse(Files.isReadable(locked), "running as root, who can list any directory");
+
+      assertThat(run(dir.toString())).isEqualTo(2);
+
+      assertThat(err.toString(UTF_8)).isEqualTo("error: cannot list directory " + locked
+          + ": permission denied; make it readable (chmod u+rx) or pass a directory without it\n");
+      assertThat(out.toString(UTF_8)).isEmpty();
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void jobsThatCannotListTheDirectory_printTheMessageNotTheTaskFailure() {
+    Path locked = dir.resolve("locked");
+    FileDigests tasks = new FileDigests() {
+      @Override
+      public List<Path> jobs(Path root) throws IOException {
+        throw new UnlistableDirectoryException(root, new AccessDeniedException(locked.toString()));
+      }
+    };
+
+    assertThat(run(new QueueMain.Options(dir, 2), tasks)).isEqualTo(2);
+
+    assertThat(err.toString(UTF_8)).isEqualTo("error: cannot list directory " + locked
+        + ": permission denied; make it readable (chmod u+rx) or pass a directory without it\n");
   }
 
   @Test

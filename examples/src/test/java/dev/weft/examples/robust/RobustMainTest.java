@@ -17,10 +17,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,6 +233,72 @@ class RobustMainTest {
     Station copenhagen = new StationReadings().stations(StationFile.at(
         sample.resolve(SampleStations.fileName(SampleStations.BAD_ESCAPE))));
     assertThat(copenhagen.name()).isEqualTo("K\u00f8benhavn");
+  }
+
+  /** What reading {@code name}, written with {@code bytes}, fails with. */
+  private String malformed(String name, byte[] bytes) throws IOException {
+    Path file = Files.write(dir.resolve(name), bytes);
+    MalformedStationException e = assertThrows(MalformedStationException.class,
+        () -> new StationReadings().stations(StationFile.at(file)));
+    return e.getMessage();
+  }
+
+  @Test
+  void fileNotInUtf8_isMalformed_namingTheLineAndSayingToSaveItAsUtf8() throws IOException {
+    byte[] latin1 = "# Copenhagen\nstation=K\u00f8benhavn\nreadings=1\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThat(malformed("e.properties", latin1)).isEqualTo("not UTF-8 text: line 2 has byte"
+        + " 0xF8, which UTF-8 does not allow there; save e.properties as UTF-8");
+  }
+
+  @Test
+  void fileWithAByteOrderMark_isRead() throws Exception {
+    Path file = Files.writeString(dir.resolve("e.properties"),
+        "\uFEFFstation=K\u00f8benhavn\nreadings=1, 3\n");
+
+    Station station = new StationReadings().stations(StationFile.at(file));
+
+    assertThat(station).isEqualTo(new Station("K\u00f8benhavn", 2, 1, 2, 3));
+  }
+
+  @Test
+  void emptyReadings_areMalformed() throws IOException {
+    assertThat(malformed("e.properties", "station=E\nreadings=,\n".getBytes(UTF_8)))
+        .isEqualTo("no readings: 'readings' lists no number");
+    assertThat(malformed("f.properties", "station=F\nreadings=1,,2\n".getBytes(UTF_8)))
+        .isEqualTo("reading 2 is not a number: ''");
+  }
+
+  @Test
+  void nonFiniteReadings_areMalformed() throws IOException {
+    assertThat(malformed("e.properties", "station=E\nreadings=1, NaN\n".getBytes(UTF_8)))
+        .isEqualTo("reading 2 is not a finite number: 'NaN'");
+    assertThat(malformed("f.properties", "station=F\nreadings=-Infinity\n".getBytes(UTF_8)))
+        .isEqualTo("reading 1 is not a finite number: '-Infinity'");
+    assertThat(malformed("g.properties", "station=G\nreadings=1, 2, 1e999\n".getBytes(UTF_8)))
+        .isEqualTo("reading 3 is not a finite number: '1e999'");
+  }
+
+  @Test
+  void unlistableSubdirectory_failsTheTaskFiles_namingIt() throws IOException {
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    Files.writeString(locked.resolve("z.properties"), "station=Zeta\nreadings=1\n");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    try {
+      Assumptions.assumeFalse(Files.isReadable(locked), "running as root: every directory is"
+          + " readable");
+
+      Output output = main("--cache-dir", cache.toString(), dir.toString());
+
+      assertThat(output.status()).isEqualTo(1);
+      assertThat(output.err()).isEqualTo("error: task 'files' failed: java.io.IOException:"
+          + " cannot list the directory " + locked + ": permission denied; make it readable"
+          + " (chmod u+rx " + locked + ") or pass a directory that does not contain it\n");
+    } finally {
+      // Else the temporary directory cannot be deleted.
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   @Test

@@ -13,12 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +44,11 @@ class ShellMainTest {
 
   /** Runs the command line with fresh output streams; outputs cache in {@link #cache}. */
   private int run(String... args) {
+    return runIn(System.getenv(), args);
+  }
+
+  /** Runs the command line as {@link #run} does, with the commands run in {@code environment}. */
+  private int runIn(Map<String, String> environment, String... args) {
     out = new ByteArrayOutputStream();
     err = new ByteArrayOutputStream();
     List<String> line = new ArrayList<>(List.of(args));
@@ -48,7 +57,24 @@ class ShellMainTest {
     }
     return ShellMain.run(line.toArray(String[]::new), new PrintStream(out, true, UTF_8),
         new PrintStream(err, true, UTF_8),
-        ConsoleProgress.create(new PrintStream(new ByteArrayOutputStream(), true, UTF_8), false));
+        ConsoleProgress.create(new PrintStream(new ByteArrayOutputStream(), true, UTF_8), false),
+        environment);
+  }
+
+  /** This process's environment, with {@code PATH} set to {@code path}. */
+  private static Map<String, String> withPath(String path) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.put("PATH", path);
+    return environment;
+  }
+
+  private static void assumeGzip() {
+    Assumptions.assumeTrue(Shell.onPath("gzip", System.getenv()), "no gzip on the PATH");
+  }
+
+  /** The text of the default command's line, as the output's first line shows it. */
+  private static String defaultCommandLine(String file) {
+    return Shell.display(List.of("sh", "-c", ShellMain.DEFAULT_COMMAND, "sh", file));
   }
 
   private List<String> outLines() {
@@ -131,6 +157,7 @@ class ShellMainTest {
 
   @Test
   void defaultCommand_printsEachFilesGzippedSize() throws IOException {
+    assumeGzip();
     Files.writeString(files.resolve("repetitive.txt"), "a".repeat(100_000));
     byte[] noise = new byte[20_000];
     new Random(1).nextBytes(noise);
@@ -139,7 +166,7 @@ class ShellMainTest {
     assertThat(run(files.toString())).isEqualTo(0);
 
     assertThat(outLines().get(0)).isEqualTo(
-        "sh -c 'gzip -c \"$1\" | wc -c' sh FILE, for each of 2 files under " + files + ":");
+        defaultCommandLine("FILE") + ", for each of 2 files under " + files + ":");
     String random = outLines().get(1);
     String repetitive = outLines().get(2);
     // Names padded to the longest, sizes to 11 characters.
@@ -174,6 +201,95 @@ class ShellMainTest {
     assertThat(logged(log)).hasSize(5);
     assertThat(logged(log).get(4)).isEqualTo(bad.toString());
     assertThat(err.toString(UTF_8)).startsWith("error: the command failed on 1 of 4 files;");
+  }
+
+  @Test
+  void defaultCommand_failingGzip_failsEveryElement_andCachesNoOutput() throws IOException {
+    assumeGzip();
+    Path file = Files.writeString(files.resolve("a.txt"), "a".repeat(1_000));
+    // A gzip that fails, first on the PATH: the pipeline's wc would still print 0 and succeed.
+    Path fake = Files.createDirectory(scratch.resolve("bin"));
+    Path gzip = Files.writeString(fake.resolve("gzip"), "#!/bin/sh\necho 'gzip: broken' >&2\n"
+        + "exit 3\n");
+    Files.setPosixFilePermissions(gzip, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    assertThat(runIn(withPath(fake + File.pathSeparator + System.getenv("PATH")), files.toString()))
+        .isEqualTo(1);
+
+    assertThat(err.toString(UTF_8)).isEqualTo("error: the command failed on 1 of 1 file\n"
+        + "  command `" + defaultCommandLine(file.toString()) + "` exited with status 3:"
+        + " gzip: broken\n");
+    assertThat(out.toString(UTF_8)).isEmpty();
+
+    // With the real gzip, the command runs again: the failure was not cached as an output.
+    assertThat(run(files.toString())).isEqualTo(0);
+    String line = outLines().get(1);
+    assertThat(line).startsWith("  a.txt  ");
+    assertThat(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1))).isGreaterThan(20L);
+    assertThat(outLines().get(4)).startsWith("Ran 1 command in ");
+  }
+
+  @Test
+  void defaultCommand_unreadableFile_failsItsElementWithGzipsMessage() throws IOException {
+    assumeGzip();
+    Path file = Files.writeString(files.resolve("secret.txt"), "secret");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+    Assumptions.assumeFalse(Files.isReadable(file), "running as root: every file is readable");
+
+    assertThat(run(files.toString())).isEqualTo(1);
+
+    assertThat(err.toString(UTF_8)).isEqualTo("error: the command failed on 1 of 1 file\n"
+        + "  command `" + defaultCommandLine(file.toString()) + "` exited with status 1: gzip: "
+        + file + ": Permission denied\n");
+  }
+
+  @Test
+  void defaultCommand_withoutGzipOnThePath_isAUsageError() throws IOException {
+    Files.writeString(files.resolve("a.txt"), "a");
+    Path empty = Files.createDirectory(scratch.resolve("empty-bin"));
+
+    assertThat(runIn(withPath(empty.toString()), files.toString())).isEqualTo(2);
+
+    assertThat(err.toString(UTF_8))
+        .isEqualTo("error: gzip not found on PATH; install it or pass --command\n");
+    assertThat(out.toString(UTF_8)).isEmpty();
+  }
+
+  @Test
+  void failingCommand_withNoCache_doesNotSayOutputsAreCached() throws IOException {
+    writeFiles(2);
+
+    assertThat(run("--no-cache", "--command", "echo no >&2; exit 4", files.toString()))
+        .isEqualTo(1);
+
+    assertThat(err.toString(UTF_8).lines().toList()).containsExactly(
+        "error: the command failed on 2 of 2 files",
+        "  command `sh -c 'echo no >&2; exit 4' sh " + files.resolve("f000.txt")
+            + "` exited with status 4: no",
+        "  command `sh -c 'echo no >&2; exit 4' sh " + files.resolve("f001.txt")
+            + "` exited with status 4: no").inOrder();
+  }
+
+  @Test
+  void unlistableSubdirectory_failsNamingIt() throws IOException {
+    writeFiles(2);
+    Path locked = Files.createDirectory(files.resolve("locked"));
+    Files.writeString(locked.resolve("hidden.txt"), "hidden");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    try {
+      Assumptions.assumeFalse(Files.isReadable(locked), "running as root: every directory is"
+          + " readable");
+
+      assertThat(run("--command", "wc -c < \"$1\"", files.toString())).isEqualTo(1);
+
+      assertThat(err.toString(UTF_8)).isEqualTo("error: task 'files' failed:"
+          + " java.io.IOException: cannot list the directory " + locked + ": permission denied;"
+          + " make it readable (chmod u+rx " + locked + ") or pass a directory that does not"
+          + " contain it\n");
+    } finally {
+      // Else the temporary directory cannot be deleted.
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   @Test
@@ -240,7 +356,8 @@ class ShellMainTest {
   @Test
   void options_defaultToGzipAndTheCacheUnderTheWorkingDirectory() throws Exception {
     assertThat(ShellMain.parse(new String[0])).isEqualTo(new ShellMain.Options(Optional.empty(),
-        "gzip -c \"$1\" | wc -c", Optional.of(Path.of(".weft", "cache"))));
+        ShellMain.DEFAULT_COMMAND, Optional.of(Path.of(".weft", "cache"))));
+    assertThat(ShellMain.DEFAULT_COMMAND).contains("gzip -c -- \"$1\"");
     assertThat(ShellMain.parse(new String[] {"--no-cache", "--command=cksum \"$1\"", "d"}))
         .isEqualTo(new ShellMain.Options(Optional.of(Path.of("d")), "cksum \"$1\"",
             Optional.empty()));

@@ -279,6 +279,17 @@ class WordStatsCachingTest {
     assertThat(output.err()).startsWith("error: --cache-dir needs a directory\n");
   }
 
+  @Test
+  void aCacheDirThatIsAFile_isABadArgument_namedWithWhatToDo() throws Exception {
+    Path file = Files.writeString(cache.resolve("not-a-directory"), "x");
+
+    Output output = main("--cache-dir", file.toString(), corpus.toString());
+
+    assertThat(output.status()).isEqualTo(2);
+    assertThat(output.err()).contains("error: cannot use cache directory " + file);
+    assertThat(output.err()).contains("pass another --cache-dir or --no-cache");
+  }
+
   private static String quoted(Path path) {
     return java.util.regex.Pattern.quote(path.toString());
   }
