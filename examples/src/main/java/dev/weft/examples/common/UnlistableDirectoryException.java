@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A directory under the one an example was given could not be listed, such as a subdirectory
@@ -24,12 +25,27 @@ public final class UnlistableDirectoryException extends IOException {
     super(message(root, cause), cause);
   }
 
+  /**
+   * Returns the exception that {@code failure} is or was caused by, if any: how an example tells
+   * a task that could not list its directory from one that failed otherwise.
+   */
+  public static Optional<UnlistableDirectoryException> in(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UnlistableDirectoryException unlistable) {
+        return Optional.of(unlistable);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static String message(Path root, IOException cause) {
     String directory = cause instanceof FileSystemException e && e.getFile() != null
         ? e.getFile() : root.toString();
     if (cause instanceof AccessDeniedException) {
+      // Passing another directory helps only when the one at fault is under the one given.
       return "cannot list directory " + directory + ": permission denied; make it readable"
-          + " (chmod u+rx) or pass a directory without it";
+          + " (chmod u+rx " + directory + ")"
+          + (Path.of(directory).equals(root) ? "" : " or pass a directory without it");
     }
     String reason = cause instanceof FileSystemException e && e.getReason() != null
         ? e.getClass().getSimpleName() + ": " + e.getReason() : cause.toString();

@@ -10,6 +10,7 @@ import dev.weft.engine.Weft;
 import dev.weft.examples.common.CacheOption;
 import dev.weft.examples.common.CommandLine;
 import dev.weft.examples.common.TaskReport;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import dev.weft.examples.common.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,8 +46,8 @@ import java.util.Optional;
  * standard error. A directory under the given one that cannot be listed (one without read
  * permission) fails the task {@code files}, naming it, rather than being skipped: a table without
  * its stations would look complete. Exit status: 0 if every file was read, 1 if a task failed (the
- * run still finished what did not depend on the failure), 2 for bad arguments or a directory
- * without station files.
+ * run still finished what did not depend on the failure), 2 for bad arguments, a directory
+ * without station files or one that cannot be listed.
  */
 public final class RobustMain {
   /** Where the sample goes when no directory is given, relative to the working directory. */
@@ -130,6 +131,11 @@ public final class RobustMain {
         out.println("Stations under " + directory + ":");
         out.println(table);
       } catch (TaskFailedException e) {
+        Optional<UnlistableDirectoryException> unlistable = UnlistableDirectoryException.in(e);
+        if (unlistable.isPresent()) { // as for a directory that does not exist
+          err.println("error: " + unlistable.get().getMessage());
+          return 2;
+        }
         // With keepGoing the run returned: the table was skipped because a station failed.
         err.println("error: " + e.getMessage());
         // Only if files were listed: else no file was read.

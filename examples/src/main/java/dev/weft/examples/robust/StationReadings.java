@@ -3,16 +3,15 @@ package dev.weft.examples.robust;
 import dev.weft.Each;
 import dev.weft.Input;
 import dev.weft.Task;
+import dev.weft.examples.common.DirectoryWalk;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Temperature readings of weather stations, one {@code .properties} file per station, as a Weft
@@ -48,22 +46,14 @@ public class StationReadings {
    * The {@code .properties} files under {@code directory}, sorted by path, each with its size and
    * modification time, so that a repaired file changes this value.
    *
-   * @throws IOException if a directory under it cannot be listed; the message names that
-   *     directory. It is not skipped: the table would look complete while stations were missing.
+   * @throws UnlistableDirectoryException if a directory under it cannot be listed. It is not
+   *     skipped: the table would look complete while stations were missing.
+   * @throws IOException if a file's size or time cannot be read
    */
   @Task
   public List<StationFile> files(@Input Path directory) throws IOException {
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(directory)) {
-      paths = walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".properties"))
-          .sorted()
-          .toList();
-    } catch (UncheckedIOException e) { // how the stream reports a subdirectory it cannot list
-      throw cannotList(directory, e.getCause());
-    } catch (IOException e) { // directory itself
-      throw cannotList(directory, e);
-    }
+    List<Path> paths = DirectoryWalk.regularFiles(
+        directory, p -> p.getFileName().toString().endsWith(".properties"));
     List<StationFile> files = new ArrayList<>(paths.size());
     for (Path path : paths) {
       files.add(StationFile.at(path));
@@ -152,21 +142,6 @@ public class StationReadings {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  /**
-   * {@code cannot list the directory /d/private: permission denied; make it readable (chmod u+rx
-   * /d/private) or pass a directory that does not contain it}.
-   */
-  static IOException cannotList(Path directory, IOException cause) {
-    Path at = cause instanceof FileSystemException f && f.getFile() != null
-        ? Path.of(f.getFile()) : directory;
-    String why = cause instanceof AccessDeniedException ? "permission denied"
-        : cause instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-        : cause.toString();
-    return new IOException("cannot list the directory " + at + ": " + why
-        + (cause instanceof AccessDeniedException ? "; make it readable (chmod u+rx " + at + ")"
-            + (at.equals(directory) ? "" : " or pass a directory that does not contain it")
-            : ""), cause);
-  }
 
   private static String required(Properties properties, String key)
       throws MalformedStationException {

@@ -10,6 +10,7 @@ import dev.weft.engine.Weft;
 import dev.weft.examples.common.CacheOption;
 import dev.weft.examples.common.CommandLine;
 import dev.weft.examples.common.TaskReport;
+import dev.weft.examples.common.UnlistableDirectoryException;
 import dev.weft.examples.common.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +50,8 @@ import java.util.Optional;
  * one that cannot be listed (one without read permission) fails the run, naming it, rather than
  * being skipped: a run that left out its files would print outputs that look complete. Exit
  * status: 0 on success, 1 if a command or task failed, 2 for bad arguments, a directory without
- * files, or the default command without {@code gzip} on the {@code PATH}.
+ * files or one that cannot be listed, or the default command without {@code gzip} on the
+ * {@code PATH}.
  */
 public final class ShellMain {
   /** Where the sample files go when no directory is given, relative to the working directory. */
@@ -177,8 +179,19 @@ public final class ShellMain {
     }
   }
 
-  /** Reports every failed command, or else the failed tasks; returns the exit status, 1. */
+  /**
+   * Reports every failed command, or else the failed tasks; returns the exit status: 2 for a
+   * directory that could not be listed, as for one that does not exist, else 1.
+   */
   private static int failed(RunResult result, Shell shell, boolean caching, PrintStream err) {
+    for (TaskOutcome failure : result.failures()) {
+      Optional<UnlistableDirectoryException> unlistable =
+          failure.failure().flatMap(UnlistableDirectoryException::in);
+      if (unlistable.isPresent()) {
+        err.println("error: " + unlistable.get().getMessage());
+        return 2;
+      }
+    }
     List<String> failures = shell.failures();
     if (!failures.isEmpty()) { // then files succeeded: the commands ran on its elements
       int files = result.get(ShellCommandsFlow.FILES).size();

@@ -2,32 +2,17 @@ package dev.weft.examples.common;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DirectoryWalkTest {
   @TempDir Path dir;
-
-  /**
-   * Makes {@code directory} unreadable; skips the test where that changes nothing, as for root,
-   * who lists every directory.
-   */
-  static void lock(Path directory) throws IOException {
-    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("---------"));
-    assumeFalse(Files.isReadable(directory), "running as root, who can list any directory");
-  }
-
-  static void unlock(Path directory) throws IOException {
-    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-  }
 
   @Test
   void regularFiles_inPathOrder_linksToFilesIncluded_linksToDirectoriesNotFollowed()
@@ -47,17 +32,16 @@ class DirectoryWalkTest {
   @Test
   void unlistableSubdirectory_isAnUnlistableDirectoryExceptionNamingIt() throws IOException {
     Files.writeString(dir.resolve("a.txt"), "a");
-    Path locked = Files.createDirectories(dir.resolve("locked"));
-    lock(locked);
-    try {
+    Path hidden = Files.createDirectory(dir.resolve("locked"));
+    try (LockedDirectory lock = LockedDirectory.lock(hidden)) {
+      Path locked = lock.path();
       UnlistableDirectoryException e = assertThrows(UnlistableDirectoryException.class,
           () -> DirectoryWalk.regularFiles(dir));
 
       assertThat(e).hasMessageThat().isEqualTo("cannot list directory " + locked
-          + ": permission denied; make it readable (chmod u+rx) or pass a directory without it");
+          + ": permission denied; make it readable (chmod u+rx " + locked
+          + ") or pass a directory without it");
       assertThat(e).hasCauseThat().isInstanceOf(AccessDeniedException.class);
-    } finally {
-      unlock(locked);
     }
   }
 
@@ -67,7 +51,7 @@ class DirectoryWalkTest {
 
     assertThat(new UnlistableDirectoryException(root, new AccessDeniedException("/data/locked")))
         .hasMessageThat().isEqualTo("cannot list directory /data/locked: permission denied;"
-            + " make it readable (chmod u+rx) or pass a directory without it");
+            + " make it readable (chmod u+rx /data/locked) or pass a directory without it");
     assertThat(new UnlistableDirectoryException(root,
         new NoSuchFileException("/data/gone", null, "removed while listed")))
         .hasMessageThat().isEqualTo("cannot list directory /data/gone (NoSuchFileException:"

@@ -3,7 +3,6 @@ package dev.weft.examples.gather;
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,6 +10,7 @@ import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.RunListener;
 import dev.weft.engine.TaskFailedException;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.LockedDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -170,18 +169,16 @@ class GatherMainTest {
   @Test
   void unlistableSubdirectory_namesItAndExitsWith2() throws IOException {
     Files.writeString(dir.resolve("a.txt"), "a");
-    Path locked = Files.createDirectories(dir.resolve("locked"));
-    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-    try {
-      assumeFalse(Files.isReadable(locked), "running as root, who can list any directory");
+    Path hidden = Files.createDirectory(dir.resolve("locked"));
+    try (LockedDirectory lock = LockedDirectory.lock(hidden)) {
+      Path locked = lock.path();
 
       assertThat(run(dir.toString())).isEqualTo(2);
 
       assertThat(err.toString(UTF_8)).isEqualTo("error: cannot list directory " + locked
-          + ": permission denied; make it readable (chmod u+rx) or pass a directory without it\n");
+          + ": permission denied; make it readable (chmod u+rx " + locked
+          + ") or pass a directory without it\n");
       assertThat(out.toString(UTF_8)).isEmpty();
-    } finally {
-      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
     }
   }
 

@@ -2,17 +2,16 @@ package dev.weft.examples.jars;
 
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.RunListener;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.LockedDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -209,18 +208,16 @@ class JarStatsMainTest {
 
   @Test
   void unlistableSubdirectory_namesItAndExitsWith2() throws IOException {
-    Path locked = Files.createDirectories(repo.resolve("locked"));
-    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-    try {
-      assumeFalse(Files.isReadable(locked), "running as root, who can list any directory");
+    Path hidden = Files.createDirectory(repo.resolve("locked"));
+    try (LockedDirectory lock = LockedDirectory.lock(hidden)) {
+      Path locked = lock.path();
 
       assertThat(run(repo.toString())).isEqualTo(2);
 
       assertThat(err.toString(UTF_8)).isEqualTo("error: cannot list directory " + locked
-          + ": permission denied; make it readable (chmod u+rx) or pass a directory without it\n");
+          + ": permission denied; make it readable (chmod u+rx " + locked
+          + ") or pass a directory without it\n");
       assertThat(out.toString(UTF_8)).isEmpty();
-    } finally {
-      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
     }
   }
 

@@ -2,10 +2,10 @@ package dev.weft.examples.queue;
 
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.RunListener;
+import dev.weft.examples.common.LockedDirectory;
 import dev.weft.examples.common.UnlistableDirectoryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,18 +216,16 @@ class QueueMainTest {
   @Test
   void unlistableSubdirectory_namesItAndExitsWith2() throws IOException {
     Files.writeString(dir.resolve("fine.txt"), "fine");
-    Path locked = Files.createDirectories(dir.resolve("locked"));
-    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-    try {
-      assumeFalse(Files.isReadable(locked), "running as root, who can list any directory");
+    Path hidden = Files.createDirectory(dir.resolve("locked"));
+    try (LockedDirectory lock = LockedDirectory.lock(hidden)) {
+      Path locked = lock.path();
 
       assertThat(run(dir.toString())).isEqualTo(2);
 
       assertThat(err.toString(UTF_8)).isEqualTo("error: cannot list directory " + locked
-          + ": permission denied; make it readable (chmod u+rx) or pass a directory without it\n");
+          + ": permission denied; make it readable (chmod u+rx " + locked
+          + ") or pass a directory without it\n");
       assertThat(out.toString(UTF_8)).isEmpty();
-    } finally {
-      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
     }
   }
 
@@ -245,7 +242,8 @@ class QueueMainTest {
     assertThat(run(new QueueMain.Options(dir, 2), tasks)).isEqualTo(2);
 
     assertThat(err.toString(UTF_8)).isEqualTo("error: cannot list directory " + locked
-        + ": permission denied; make it readable (chmod u+rx) or pass a directory without it\n");
+        + ": permission denied; make it readable (chmod u+rx " + locked
+        + ") or pass a directory without it\n");
   }
 
   @Test

@@ -8,21 +8,20 @@ import dev.weft.engine.ConsoleProgress;
 import dev.weft.engine.RunListener;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TaskFailedException;
-import dev.weft.engine.TaskOutcome;
 import dev.weft.engine.TaskOutcome.Status;
+import dev.weft.engine.TaskOutcome;
 import dev.weft.engine.Weft;
+import dev.weft.examples.common.LockedDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -281,23 +280,18 @@ class RobustMainTest {
   }
 
   @Test
-  void unlistableSubdirectory_failsTheTaskFiles_namingIt() throws IOException {
-    Path locked = Files.createDirectory(dir.resolve("locked"));
-    Files.writeString(locked.resolve("z.properties"), "station=Zeta\nreadings=1\n");
-    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-    try {
-      Assumptions.assumeFalse(Files.isReadable(locked), "running as root: every directory is"
-          + " readable");
+  void unlistableSubdirectory_namesItAndExitsWith2() throws IOException {
+    Path hidden = Files.createDirectory(dir.resolve("locked"));
+    Files.writeString(hidden.resolve("z.properties"), "station=Zeta\nreadings=1\n");
+    try (LockedDirectory lock = LockedDirectory.lock(hidden)) {
+      Path locked = lock.path();
 
       Output output = main("--cache-dir", cache.toString(), dir.toString());
 
-      assertThat(output.status()).isEqualTo(1);
-      assertThat(output.err()).isEqualTo("error: task 'files' failed: java.io.IOException:"
-          + " cannot list the directory " + locked + ": permission denied; make it readable"
-          + " (chmod u+rx " + locked + ") or pass a directory that does not contain it\n");
-    } finally {
-      // Else the temporary directory cannot be deleted.
-      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+      assertThat(output.status()).isEqualTo(2);
+      assertThat(output.err()).isEqualTo("error: cannot list directory " + locked
+          + ": permission denied; make it readable (chmod u+rx " + locked
+          + ") or pass a directory without it\n");
     }
   }
 
